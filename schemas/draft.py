@@ -9,10 +9,11 @@ do not support, see DESIGN.md).
 from __future__ import annotations
 
 import copy
+import json
 import re
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, model_validator
 
 from .summary import ActorKind, NegotiationStatus, SourceKind, _check_references
 
@@ -100,6 +101,11 @@ class SummaryDraft(_Draft):
             for where, item in self.quoted_items()
             if not item.quote.strip()
         ]
+        for category in ("actors", "sources"):
+            for i, item in enumerate(getattr(self, category)):
+                for key in ("id", "name"):
+                    if not getattr(item, key).strip():
+                        problems.append(f"{category}[{i}].{key} is empty: fill it in")
         problems += _check_references(
             self.actors, self.sources, self.denials, self.negotiation_claims, self.contradictions
         )
@@ -126,9 +132,20 @@ class SummaryDraft(_Draft):
         if isinstance(json_data, (bytes, bytearray)):
             json_data = json_data.decode("utf-8", errors="replace")
         fenced = _FENCE.search(json_data)
-        return super().model_validate_json(
-            fenced.group(1) if fenced else json_data, *args, **kwargs
-        )
+        if fenced:
+            json_data = fenced.group(1)
+        try:
+            return super().model_validate_json(json_data, *args, **kwargs)
+        except ValidationError as exc:
+            # Some grammars (llama-cpp-python's) let raw newlines and tabs into JSON
+            # strings; strict JSON refuses them, but the meaning is unambiguous.
+            if not any(e["type"] == "json_invalid" for e in exc.errors()):
+                raise
+            try:
+                data = json.loads(json_data, strict=False)
+            except ValueError:
+                raise exc from None
+            return cls.model_validate(data, *args, **kwargs)
 
 
 _FENCE = re.compile(r"\A\s*```(?:json|JSON)?\s*\n(.*?)\n?```\s*\Z", re.DOTALL)

@@ -200,7 +200,8 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point: runs the Typer app, turning every failure into one line + exit code."""
     command = typer.main.get_command(app)
     try:
-        command.main(args=argv, prog_name="summarizer", standalone_mode=False)
+        # Without standalone mode, Click returns (not raises) the code of a `typer.Exit`.
+        code = command.main(args=argv, prog_name="summarizer", standalone_mode=False)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except _ClickException as exc:  # usage errors: bad flag, missing argument
@@ -220,7 +221,7 @@ def main(argv: list[str] | None = None) -> None:
             "and report it",
             1,
         )
-    sys.exit(0)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 __all__ = ["ConfigError", "app", "main"]

@@ -13,6 +13,7 @@ string the grounder was given.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -77,7 +78,7 @@ class Grounder:
         at = norm.text.find(needle)
         if at >= 0:
             start, end = norm.span(at, at + len(needle))
-            return Match("normalized", start, end, 100.0)
+            return Match("normalized", start, self._past_marks(end), 100.0)
         if len(needle) < self.min_fuzzy_chars or len(needle) > len(norm.text):
             return UNMATCHED
         hit = fuzz.partial_ratio_alignment(needle, norm.text, score_cutoff=self.fuzzy_threshold)
@@ -91,8 +92,24 @@ class Grounder:
         if lo >= hi:
             return UNMATCHED
         start, end = norm.span(lo, hi)
-        return Match("fuzzy", start, end, float(hit.score))
+        return Match("fuzzy", start, self._past_marks(end), float(hit.score))
+
+    def _past_marks(self, end: int) -> int:
+        # Normalisation drops combining marks, so a span found in normalised space ends at
+        # its last base letter; without this the last letter's tashkeel or accent would be
+        # cut off the original span.
+        text = self.text
+        while end < len(text) and unicodedata.category(text[end]) in ("Mn", "Me"):
+            end += 1
+        return end
 
     def ground(self, quote: str, shift: int = 0) -> Evidence:
-        """Evidence for `quote`, offsets shifted by `shift` (a chunk's place in the article)."""
-        return self.locate(quote).evidence(quote, shift)
+        """Evidence for `quote`, offsets shifted by `shift` (a chunk's place in the article).
+
+        The evidence holds the quote stripped of surrounding whitespace, the words that were
+        searched for, so an `exact` span slices back to it. A blank quote is a ValueError.
+        """
+        stripped = quote.strip()
+        if not stripped:
+            raise ValueError("a blank quote cannot be grounded")
+        return self.locate(stripped).evidence(stripped, shift)

@@ -39,12 +39,20 @@ def decode(data: bytes) -> tuple[str, str]:
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError("input looks binary (it contains NUL bytes): give a text or HTML file")
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"input has a UTF-8 byte-order mark but is not UTF-8 ({exc.reason} at byte "
+                f"{exc.start + 3}): fix or re-save the file as UTF-8"
+            ) from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
-            raise InputError(f"input has a UTF-16 byte-order mark but does not decode: {exc}")
+            raise InputError(
+                f"input has a UTF-16 byte-order mark but does not decode: {exc}"
+            ) from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -54,10 +62,35 @@ def decode(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         text = ""
     if text and _looks_like_text(text):
+        if _latin_in_disguise(text):
+            raise InputError(
+                "input is not UTF-8, and read as Arabic CP1256 it mixes Latin and Arabic "
+                "letters inside words, as Latin-1/CP1252 text does: convert it to UTF-8 "
+                "(e.g. iconv -f cp1252 -t utf-8)"
+            )
         return text, "cp1256"
     raise InputError(
         "input is not UTF-8, UTF-16 or CP1256 text: convert it to UTF-8 (e.g. with iconv)"
     )
+
+
+_WORD = re.compile(r"\w+")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+
+
+def _latin_in_disguise(text: str) -> bool:
+    """True when CP1256 turned Latin-1/CP1252 accents into Arabic letters.
+
+    CP1256 maps most bytes of accented Latin letters (á, ñ, ü…) to Arabic letters, so such
+    a file "decodes" into words like `estل`. Real Arabic text keeps its words in one script.
+    """
+    arabic = mixed = 0
+    for word in _WORD.findall(text):
+        if _ARABIC_LETTER.search(word):
+            arabic += 1
+            mixed += _ASCII_LETTER.search(word) is not None
+    return arabic > 0 and mixed * 5 >= arabic
 
 
 def _looks_like_text(text: str) -> bool:
@@ -72,8 +105,42 @@ def looks_like_html(text: str) -> bool:
 class _TextExtractor(HTMLParser):
     _SKIP = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe"})
     _BLOCK = frozenset(
-        "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 "
-        "h3 h4 h5 h6 header hr li main nav ol p pre section table td th tr ul title".split()
+        [
+            "address",
+            "article",
+            "aside",
+            "blockquote",
+            "br",
+            "dd",
+            "div",
+            "dl",
+            "dt",
+            "figcaption",
+            "figure",
+            "footer",
+            "form",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "header",
+            "hr",
+            "li",
+            "main",
+            "nav",
+            "ol",
+            "p",
+            "pre",
+            "section",
+            "table",
+            "td",
+            "th",
+            "tr",
+            "ul",
+            "title",
+        ]
     )
 
     def __init__(self) -> None:
@@ -130,7 +197,9 @@ def prepare(
     return Article(text=text, encoding=encoding, converted_from_html=converted)
 
 
-def read(source: str | Path, *, html: bool | None = None, max_chars: int = MAX_INPUT_CHARS) -> Article:
+def read(
+    source: str | Path, *, html: bool | None = None, max_chars: int = MAX_INPUT_CHARS
+) -> Article:
     """Read an article from a path, or from standard input when `source` is "-"."""
     if str(source) == "-":
         data = sys.stdin.buffer.read(_MAX_INPUT_BYTES + 1)

@@ -52,13 +52,16 @@ def merge(parts: list[StructuredSummary]) -> StructuredSummary:
             if hit is None:
                 new = a.model_copy(deep=True)
                 new.id = _fresh_id(a.id, taken_actor_ids)
+                # The part-local affiliation id is remapped below, with the others.
+                new.affiliation = None
                 actors.append(new)
                 actor_keys.append(keys)
                 amap[a.id] = new.id
             else:
                 kept = actors[hit]
-                kept.aliases = [x for x in dict.fromkeys([*kept.aliases, a.name, *a.aliases])
-                                if x != kept.name]
+                kept.aliases = [
+                    x for x in dict.fromkeys([*kept.aliases, a.name, *a.aliases]) if x != kept.name
+                ]
                 kept.name_en = kept.name_en or a.name_en
                 kept.role = kept.role or a.role
                 actor_keys[hit] |= keys
@@ -88,11 +91,17 @@ def merge(parts: list[StructuredSummary]) -> StructuredSummary:
             dkey = (denier, normalize(d.evidence.quote))
             if dkey not in seen_denials:
                 seen_denials[dkey] = len(denials)
-                denials.append(d.model_copy(update={
-                    "denier": denier,
-                    "counterparties": list(dict.fromkeys(amap[c] for c in d.counterparties)),
-                    "source": smap.get(d.source) if d.source else None,
-                }))
+                denials.append(
+                    d.model_copy(
+                        update={
+                            "denier": denier,
+                            "counterparties": list(
+                                dict.fromkeys(amap[c] for c in d.counterparties)
+                            ),
+                            "source": smap.get(d.source) if d.source else None,
+                        }
+                    )
+                )
             dmap[i] = seen_denials[dkey]
 
         cmap: dict[int, int] = {}
@@ -101,11 +110,15 @@ def merge(parts: list[StructuredSummary]) -> StructuredSummary:
             ckey = (claimant, c.status, normalize(c.evidence.quote))
             if ckey not in seen_claims:
                 seen_claims[ckey] = len(claims)
-                claims.append(c.model_copy(update={
-                    "claimant": claimant,
-                    "parties": list(dict.fromkeys(amap[p] for p in c.parties)),
-                    "source": smap.get(c.source) if c.source else None,
-                }))
+                claims.append(
+                    c.model_copy(
+                        update={
+                            "claimant": claimant,
+                            "parties": list(dict.fromkeys(amap[p] for p in c.parties)),
+                            "source": smap.get(c.source) if c.source else None,
+                        }
+                    )
+                )
             cmap[i] = seen_claims[ckey]
 
         for k in part.contradictions:

@@ -45,7 +45,8 @@ class Summarizer:
 
     def __init__(self, backend: str | Backend | None = None, **options: Any) -> None:
         if isinstance(backend, Backend):
-            self.settings = Settings.from_env(**options).with_(backend=backend.name)
+            # Any Backend subclass works, whatever its name; `settings.backend` stays "auto".
+            self.settings = Settings.from_env(**options)
             self.backend = backend
         else:
             self.settings = Settings.from_env(backend=backend, **options)

@@ -11,6 +11,7 @@ What is folded (the same for quotes, article text, actor names and gold):
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,7 +28,9 @@ _ARABIC_LETTER_FOLD = {
     "ؤ": "و",
     "ئ": "ي",
 }
-_DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
+_DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {
+    chr(0x06F0 + i): str(i) for i in range(10)
+}
 
 
 _TATWEEL = "\u0640"
@@ -68,14 +71,51 @@ class NormalizedText:
 
 
 def normalize_with_map(original: str) -> NormalizedText:
-    """Normalise `original` and remember where every output character came from."""
+    """Normalise `original` and remember where every output character came from.
+
+    When every character folds to at most one character (ordinary Arabic, Latin and
+    Cyrillic news text) the fold is one `str.translate` plus a pass over the tokens, several
+    times faster than folding character by character; otherwise the general loop runs.
+    Both give the same result (tested).
+    """
+    table = _TABLE
+    alphabet = set(original)
+    for ch in alphabet:
+        if ord(ch) not in table:
+            out = _fold(ch)
+            table[ord(ch)] = " " if out and not out.strip() else out
+    if any(len(table[ord(ch)]) > 1 for ch in alphabet):
+        return _normalize_with_map_by_char(original)
+    folded = original.translate(table)
+    vanishing = "".join(sorted(ch for ch in alphabet if not table[ord(ch)]))
+    if vanishing:
+        # Dropped characters (tashkeel, tatweel, format marks) shift positions: `kept[j]` is
+        # the original index of the j-th character that survived.
+        kept: list[int] = []
+        previous = 0
+        for m in re.finditer("[" + re.escape(vanishing) + "]", original):
+            kept.extend(range(previous, m.start()))
+            previous = m.end()
+        kept.extend(range(previous, len(original)))
+    chars: list[str] = []
+    origin: list[int] = []
+    for m in _TOKEN.finditer(folded):
+        s, e = m.span()
+        if chars:
+            chars.append(" ")
+            origin.append(kept[s] if vanishing else s)
+        chars.append(m.group())
+        origin.extend(kept[s:e] if vanishing else range(s, e))
+    origin.append(len(original))
+    return NormalizedText("".join(chars), tuple(origin))
+
+
+def _normalize_with_map_by_char(original: str) -> NormalizedText:
     chars: list[str] = []
     origin: list[int] = []
     pending_space = False
-    fold = _fold_char
     for i, ch in enumerate(original):
-        folded = ch.casefold() if ch.isascii() and ch.isalnum() else fold(ch)
-        for c in folded:
+        for c in _fold(ch):
             if c == " ":
                 pending_space = bool(chars)
                 continue
@@ -87,6 +127,15 @@ def normalize_with_map(original: str) -> NormalizedText:
             origin.append(i)
     origin.append(len(original))
     return NormalizedText("".join(chars), tuple(origin))
+
+
+def _fold(ch: str) -> str:
+    return ch.casefold() if ch.isascii() and ch.isalnum() else _fold_char(ch)
+
+
+# Code point → folded form, filled lazily: a `str.translate` table for the fast path.
+_TABLE: dict[int, str] = {}
+_TOKEN = re.compile(r"[^ ]+")
 
 
 def normalize(text: str) -> str:

@@ -29,32 +29,45 @@ class Reply:
 
 def chat_content(content: str, *, prompt_tokens: int = 100, completion_tokens: int = 50) -> Reply:
     """A chat completion whose message content is `content` (JSON modes)."""
-    return Reply(body=_completion({"role": "assistant", "content": content},
-                                  prompt_tokens, completion_tokens))
+    return Reply(
+        body=_completion(
+            {"role": "assistant", "content": content}, prompt_tokens, completion_tokens
+        )
+    )
 
 
-def chat_tool_call(arguments: str, *, name: str = "SummaryDraft", prompt_tokens: int = 100,
-                   completion_tokens: int = 50) -> Reply:
+def chat_tool_call(
+    arguments: str,
+    *,
+    name: str = "SummaryDraft",
+    prompt_tokens: int = 100,
+    completion_tokens: int = 50,
+) -> Reply:
     """A chat completion with one tool call carrying `arguments` (tools mode)."""
     message = {
         "role": "assistant",
         "content": None,
-        "tool_calls": [{"id": "call_1", "type": "function",
-                        "function": {"name": name, "arguments": arguments}}],
+        "tool_calls": [
+            {"id": "call_1", "type": "function", "function": {"name": name, "arguments": arguments}}
+        ],
     }
     return Reply(body=_completion(message, prompt_tokens, completion_tokens, "tool_calls"))
 
 
-def _completion(message: dict[str, Any], prompt_tokens: int, completion_tokens: int,
-                finish: str = "stop") -> dict[str, Any]:
+def _completion(
+    message: dict[str, Any], prompt_tokens: int, completion_tokens: int, finish: str = "stop"
+) -> dict[str, Any]:
     return {
         "id": "chatcmpl-test",
         "object": "chat.completion",
         "created": int(time.time()),
         "model": "test-model",
         "choices": [{"index": 0, "message": message, "finish_reason": finish}],
-        "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
-                  "total_tokens": prompt_tokens + completion_tokens},
+        "usage": {
+            "prompt_tokens": prompt_tokens,
+            "completion_tokens": completion_tokens,
+            "total_tokens": prompt_tokens + completion_tokens,
+        },
     }
 
 
@@ -87,6 +100,9 @@ class FakeOpenAI:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # Buffered writes (flushed after each request by the base class): headers and
+            # body leave in one segment instead of meeting TCP delayed ACK (~40 ms a reply).
+            wbufsize = 1 << 16
 
             def log_message(self, *args: Any) -> None:
                 pass
@@ -103,8 +119,16 @@ class FakeOpenAI:
 
             def do_GET(self) -> None:
                 if self.path.rstrip("/").endswith("/models"):
-                    self._send(200, {"object": "list", "data": [
-                        {"id": "test-model", "object": "model", "owned_by": fake.owned_by}]}, {})
+                    self._send(
+                        200,
+                        {
+                            "object": "list",
+                            "data": [
+                                {"id": "test-model", "object": "model", "owned_by": fake.owned_by}
+                            ],
+                        },
+                        {},
+                    )
                 else:
                     self._send(404, {"error": {"message": "not found"}}, {})
 
@@ -112,8 +136,9 @@ class FakeOpenAI:
                 length = int(self.headers.get("Content-Length", 0))
                 payload = json.loads(self.rfile.read(length) or b"{}")
                 with fake.lock:
-                    fake.requests.append({"path": self.path, "body": payload,
-                                          "headers": dict(self.headers)})
+                    fake.requests.append(
+                        {"path": self.path, "body": payload, "headers": dict(self.headers)}
+                    )
                 reply = fake._next()
                 if reply.delay:
                     time.sleep(reply.delay)

@@ -32,7 +32,7 @@ from tenacity import (
     retry_if_exception,
     stop_after_attempt,
     stop_after_delay,
-    wait_exponential_jitter,
+    wait_random_exponential,
 )
 
 from ..errors import BackendError, ConfigError
@@ -62,6 +62,9 @@ _MODE_BY_OWNER = {
 }
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
 _MAX_RETRY_AFTER_S = 60.0
+# Full jitter: a random wait up to 0.5 s, 1 s, 2 s, … (at most 20 s) so that many clients
+# hitting one rate limit do not retry in lockstep.
+_BACKOFF = wait_random_exponential(multiplier=0.5, max=20.0)
 
 T = TypeVar("T")
 
@@ -216,7 +219,7 @@ class OpenAIBackend(Backend):
         asked = _retry_after(exc)
         if asked is not None:
             return min(asked, _MAX_RETRY_AFTER_S)
-        return float(wait_exponential_jitter(initial=0.5, max=20.0)(state))
+        return float(_BACKOFF(state))
 
     def _retry_policy(self) -> dict[str, Any]:
         s = self.settings

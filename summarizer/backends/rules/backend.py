@@ -1,0 +1,236 @@
+"""`RulesBackend`: the offline, deterministic cue-lexicon extractor.
+
+It reads only the article text (no prompt) and returns a `SummaryDraft` whose quotes are
+all exact substrings of that text, so the shared grounder marks every one `exact`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from ...schemas import (
+    ActorDraft,
+    ContradictionDraft,
+    DenialDraft,
+    NegotiationClaimDraft,
+    SourceDraft,
+    SummaryDraft,
+)
+from ..base import Backend, Completion, Message
+from .actors import ActorTable, _key, extract_actors
+from .doc import Doc
+from .events import Events, extract_events
+from .ids import IdMaker
+from .sources import SourceRec, extract_sources
+
+if TYPE_CHECKING:
+    from ...settings import Settings
+
+MODEL_VERSION = "rules-v1"
+_HEADLINE_CHARS = 200
+_SUMMARY_SENTENCES = 3
+
+
+class RulesBackend(Backend):
+    """Extracts actors, sources, denials and negotiation claims with cue lexicons."""
+
+    name: ClassVar[str] = "rules"
+    uses_prompt: ClassVar[bool] = False
+    default_examples: ClassVar[bool] = False
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings
+        self.model = MODEL_VERSION
+
+    def complete(self, messages: list[Message], text: str) -> Completion:
+        del messages  # the rules read the article, not the prompt
+        return Completion(draft=extract(text), attempts=1)
+
+
+def extract(text: str, language: str | None = None) -> SummaryDraft:
+    """The draft of `text`, every quote an exact substring of it."""
+    doc = Doc(text, language)
+    actors = extract_actors(doc)
+    sources = extract_sources(doc, actors)
+    events = extract_events(doc, actors, sources)
+    return _Assembler(doc, actors, sources, events).draft()
+
+
+class _Assembler:
+    def __init__(self, doc: Doc, actors: ActorTable, sources: list[SourceRec], events: Events):
+        self.doc = doc
+        self.actors = actors
+        self.sources = sources
+        self.events = events
+        self.actor_ids: dict[str, str] = {}
+        self.source_ids: dict[int, str] = {}
+
+    def draft(self) -> SummaryDraft:
+        actors = self._actors()
+        sources = self._sources()
+        denials, denial_index = self._denials()
+        claims, claim_index = self._claims()
+        pairs = dict.fromkeys(
+            (claim_index[c], denial_index[d], note)
+            for c, d, note in self.events.contradictions
+            if c in claim_index and d in denial_index
+        )
+        contradictions = [ContradictionDraft(claim=c, denial=d, note=note) for c, d, note in pairs]
+        headline, summary = self._headline_summary()
+        draft = SummaryDraft(
+            language=self.doc.language,
+            headline=headline,
+            summary=summary,
+            actors=actors,
+            sources=sources,
+            denials=denials,
+            negotiation_claims=claims,
+            contradictions=contradictions,
+        )
+        # Validate like any model answer: unique ids, every reference resolves.
+        return SummaryDraft.model_validate(draft.model_dump())
+
+    def _quote_at(self, npos: int) -> str:
+        return self.doc.sentence_quote(self.doc.sentence_at(npos))
+
+    def _actors(self) -> list[ActorDraft]:
+        ids = IdMaker()
+        recs = sorted(self.actors.actors.values(), key=lambda r: r.first)
+        for rec in recs:
+            self.actor_ids[rec.key] = ids.make(rec.gazetteer_id or rec.name_en or rec.name)
+        out: list[ActorDraft] = []
+        for rec in recs:
+            aliases = [a for a in dict.fromkeys(rec.aliases) if _key(a) != _key(rec.name)]
+            out.append(
+                ActorDraft(
+                    id=self.actor_ids[rec.key],
+                    name=rec.name,
+                    name_en=rec.name_en,
+                    kind=rec.kind,
+                    role=rec.role,
+                    affiliation=self.actor_ids.get(rec.affiliation or ""),
+                    aliases=aliases,
+                    quote=self._quote_at(rec.first),
+                )
+            )
+        return out
+
+    def _sources(self) -> list[SourceDraft]:
+        ids = IdMaker()
+        groups: dict[tuple[str, str, str | None], str] = {}
+        out: list[SourceDraft] = []
+        for i, rec in enumerate(self.sources):
+            actor = rec.actor or self.events.source_actors.get(i)
+            if rec.kind == "anonymous":
+                group = (rec.kind, f"{rec.key}#{rec.sentence}", actor)
+            elif rec.needs_speaker:
+                group = (rec.kind, rec.key, actor)
+            else:
+                group = (rec.kind, rec.key, None)
+            if group in groups:
+                self.source_ids[i] = groups[group]
+                continue
+            sid = ids.make(
+                rec.key
+                if rec.key.isascii() and rec.key.isidentifier()
+                else ("anonymous_source" if rec.anonymous else rec.name)
+            )
+            groups[group] = sid
+            self.source_ids[i] = sid
+            out.append(
+                SourceDraft(
+                    id=sid,
+                    name=rec.name,
+                    kind=rec.kind,
+                    anonymous=rec.anonymous,
+                    actor=self.actor_ids.get(actor) if actor else None,
+                    quote=self.doc.sentence_quote(self.doc.sentences[rec.sentence]),
+                )
+            )
+        return out
+
+    def _denials(self) -> tuple[list[DenialDraft], dict[int, int]]:
+        # One denial per (denier, counterparties): a restatement keeps the fullest sentence.
+        chosen: dict[tuple[str, frozenset[str]], int] = {}
+        for i, d in enumerate(self.events.denials):
+            if d.sentence.index == 0 and any(
+                o.denier == d.denier and o.sentence.index > 0 for o in self.events.denials
+            ):
+                continue  # the headline restates a denial the body gives in full
+            key = (d.denier, frozenset(d.counterparties))
+            j = chosen.get(key)
+            if j is None:
+                chosen[key] = i
+                continue
+            old = self.events.denials[j]
+            if (d.sentence.end - d.sentence.start) > (old.sentence.end - old.sentence.start):
+                chosen[key] = i
+        keep = sorted(chosen.values())
+        index: dict[int, int] = {}
+        # A dropped restatement maps to the denial that was kept.
+        for i, d in enumerate(self.events.denials):
+            key = (d.denier, frozenset(d.counterparties))
+            if key in chosen:
+                index[i] = keep.index(chosen[key])
+        out = [
+            DenialDraft(
+                denier=self.actor_ids[d.denier],
+                denied=d.denied,
+                counterparties=[self.actor_ids[c] for c in d.counterparties],
+                source=self.source_ids.get(d.source) if d.source is not None else None,
+                quote=self.doc.sentence_quote(d.sentence),
+            )
+            for d in (self.events.denials[i] for i in keep)
+        ]
+        return out, index
+
+    def _claims(self) -> tuple[list[NegotiationClaimDraft], dict[int, int]]:
+        # Only restatements are merged: the headline (or a lead sentence that also carries
+        # a denial) repeating a claim a later sentence makes in its own right.
+        claims = self.events.claims
+        keep: list[int] = []
+        for i, c in enumerate(claims):
+            restated = any(
+                o.claimant == c.claimant
+                and o.status == c.status
+                and o.sentence.index > c.sentence.index
+                and (c.sentence.index == 0 or (c.mixed and not o.mixed))
+                and set(o.parties) == set(c.parties)
+                for o in claims
+            ) or (
+                c.sentence.index == 0
+                and any(
+                    o.claimant == c.claimant and o.status == c.status and o.sentence.index > 0
+                    for o in claims
+                )
+            )
+            if not restated:
+                keep.append(i)
+        index = {i: n for n, i in enumerate(keep)}
+        out = [
+            NegotiationClaimDraft(
+                claimant=self.actor_ids[c.claimant],
+                parties=[self.actor_ids[p] for p in c.parties],
+                subject=c.subject,
+                status=c.status,
+                source=self.source_ids.get(c.source) if c.source is not None else None,
+                quote=self.doc.sentence_quote(c.sentence),
+            )
+            for c in (claims[i] for i in keep)
+        ]
+        return out, index
+
+    def _headline_summary(self) -> tuple[str, str]:
+        sentences = [self.doc.sentence_quote(s) for s in self.doc.sentences]
+        if not sentences:
+            return "", ""
+        headline = sentences[0]
+        if len(headline) > _HEADLINE_CHARS:
+            headline = headline[:_HEADLINE_CHARS].rsplit(" ", 1)[0] + "…"
+        body: list[str] = []
+        for s in sentences[1:]:
+            if s != headline and s not in body and len(s.split()) > 3:
+                body.append(s)
+            if len(body) == _SUMMARY_SENTENCES:
+                break
+        return headline, " ".join(body) or headline

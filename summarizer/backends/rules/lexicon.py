@@ -1,0 +1,314 @@
+"""Cue lexicons (one TOML file per language, plus a shared gazetteer) and the matcher that
+finds their cues in normalised text.
+
+Lexicons are data so that a language is added by writing `lexicons/<code>.toml`, without
+code. Every cue is normalised with `summarizer.textnorm.normalize` when loaded, so lexicon
+authors may write Arabic with or without diacritics and hamza forms, and matching happens on
+the normalised article, where tokens are separated by exactly one space.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Generic, TypeVar
+
+from ...textnorm import normalize
+
+T = TypeVar("T")
+
+#: Arabic proclitics allowed before a cue: conjunction (و ف) then preposition (ب ل ك).
+_AR_PREFIX = "(?:[وف]?(?:[بلك])?)"
+#: Arabic pronoun suffixes allowed after a cue ("رفضهما", "مفاوضاتها").
+_AR_SUFFIX = "(?:هما|هم|ها|ه|نا)?"
+
+
+def _trie_pattern(phrases: Iterable[str]) -> str:
+    """A regex matching exactly `phrases`, longest alternatives first, as a character trie."""
+    trie: dict[str, Any] = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+@dataclass(frozen=True, slots=True)
+class CueMatch(Generic[T]):
+    """A cue found in normalised text: `start`/`end` cover the cue without clitics,
+    `outer_start`/`outer_end` the whole token(s) including them."""
+
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+    cue: str
+    value: T
+
+
+class CueSet(Generic[T]):
+    """Phrases (normalised when built) mapped to values, matched as whole tokens."""
+
+    def __init__(
+        self, entries: Iterable[tuple[str, T]], *, clitics: bool, article: bool = False
+    ) -> None:
+        table: dict[str, T] = {}
+        for phrase, value in entries:
+            norm = normalize(phrase)
+            if not norm:
+                continue
+            table.setdefault(norm, value)
+            if not clitics:
+                continue
+            # Arabic nouns also occur with the article: "المحادثات" for "محادثات".
+            if article and not norm.startswith("ال") and len(norm) > 2:
+                table.setdefault("ال" + norm, value)
+                norm = "ال" + norm
+            # "لل" + noun is "ل" + "ال" + noun with the alef dropped (للنظام).
+            if norm.startswith("ال") and len(norm) > 3:
+                table.setdefault("لل" + norm[2:], value)
+        self._table = table
+        self._clitics = clitics
+        # Token lookups repeat across an article and across articles: memoise them.
+        self._whole: dict[str, T | None] = {}
+        if not table:
+            self._regex: re.Pattern[str] | None = None
+            return
+        # A trie-shaped pattern: at each token start the regex walks shared prefixes once
+        # instead of trying hundreds of alternatives one after another.
+        alternation = _trie_pattern(table)
+        if clitics:
+            pattern = rf"(?<!\S){_AR_PREFIX}(?P<cue>{alternation}){_AR_SUFFIX}(?!\S)"
+        else:
+            pattern = rf"(?<!\S)(?P<cue>{alternation})(?!\S)"
+        self._regex = re.compile(pattern)
+
+    def __bool__(self) -> bool:
+        return bool(self._table)
+
+    def __contains__(self, phrase: str) -> bool:
+        return phrase in self._table
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[CueMatch[T]]:
+        if self._regex is None:
+            return
+        stop = len(text) if end is None else end
+        for m in self._regex.finditer(text, start, stop):
+            cue = m.group("cue")
+            yield CueMatch(m.start("cue"), m.end("cue"), m.start(), m.end(), cue, self._table[cue])
+
+    def search(self, text: str, start: int = 0, end: int | None = None) -> CueMatch[T] | None:
+        return next(self.finditer(text, start, end), None)
+
+    def fullmatch(self, token: str) -> T | None:
+        """The value of `token` when the whole token is a cue (clitics allowed)."""
+        try:
+            return self._whole[token]
+        except KeyError:
+            pass
+        m = self.search(token)
+        value = None if m is None or m.outer_start != 0 or m.outer_end != len(token) else m.value
+        if len(self._whole) < 100_000:
+            self._whole[token] = value
+        return value
+
+
+def _phrases(values: Iterable[str]) -> list[tuple[str, str]]:
+    return [(v, v) for v in values]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Every cue list of one language, compiled."""
+
+    code: str
+    clitics: bool
+    stopwords: frozenset[str]
+    denial: CueSet[str]
+    denial_negators: frozenset[str]
+    not_denial: CueSet[str]
+    attribution: CueSet[str]
+    continuation: CueSet[str]
+    negotiation: CueSet[str]
+    both_sides: CueSet[str]
+    status: CueSet[str]
+    refused_negators: frozenset[str]
+    heads: CueSet[str]
+    head_first: bool
+    np_links: frozenset[str]
+    adjective_suffixes: tuple[str, ...]
+    government_words: frozenset[str]
+    titles: CueSet[str]
+    pre_titles: frozenset[str]
+    ranks: frozenset[str]
+    name_starts: frozenset[str]
+    stop: frozenset[str]
+    not_names: frozenset[str]
+    location_heads: frozenset[str]
+    location_preps: frozenset[str]
+    source_kinds: CueSet[str]
+    anonymous: CueSet[str]
+    member: CueSet[str]
+    raw: Mapping[str, Any] = field(repr=False, default_factory=dict)
+
+
+def _with_article(entries: Iterable[tuple[str, str]], clitics: bool) -> list[tuple[str, str]]:
+    """Arabic heads also occur with the article (الحركة، للجنة): add those forms."""
+    out = list(entries)
+    if clitics:
+        out += [("ال" + normalize(k), v) for k, v in out]
+    return out
+
+
+def _norm_set(values: Iterable[str]) -> frozenset[str]:
+    return frozenset(n for n in (normalize(v) for v in values) if n)
+
+
+#: Status cue precedence: the first kind found in this order wins when several occur.
+STATUS_ORDER: tuple[str, ...] = ("refused", "stalled", "concluded", "agreed", "proposed", "ongoing")
+#: Source kinds looked up by cue, most specific first.
+SOURCE_CUE_KINDS: tuple[str, ...] = (
+    "audio_recording",
+    "official_statement",
+    "document",
+    "social_media",
+    "news_agency",
+    "newspaper",
+    "broadcaster",
+    "spokesperson",
+)
+
+
+def _read_toml(name: str) -> dict[str, Any]:
+    path = resources.files(__package__).joinpath("lexicons", name)
+    with path.open("rb") as fh:
+        data: dict[str, Any] = tomllib.load(fh)
+    return data
+
+
+def available_languages() -> tuple[str, ...]:
+    folder = resources.files(__package__).joinpath("lexicons")
+    names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".toml"))
+    return tuple(n[: -len(".toml")] for n in names if n != "gazetteer.toml")
+
+
+@lru_cache(maxsize=16)
+def load_lexicon(code: str) -> Lexicon:
+    """The compiled lexicon of language `code` (English when there is no such file)."""
+    if code not in available_languages():
+        code = "en"
+    data = _read_toml(f"{code}.toml")
+    clitics = bool(data.get("language", {}).get("clitics", False))
+    denial = data.get("denial", {})
+    attribution = data.get("attribution", {})
+    actors = data.get("actors", {})
+    sources = data.get("sources", {})
+    status = data.get("status", {})
+
+    def cues(values: Iterable[tuple[str, str]]) -> CueSet[str]:
+        return CueSet(values, clitics=clitics)
+
+    status_entries = [(p, kind) for kind in STATUS_ORDER for p in status.get(kind, [])]
+    source_entries = [(p, kind) for kind in SOURCE_CUE_KINDS for p in sources.get(kind, [])]
+    return Lexicon(
+        code=code,
+        clitics=clitics,
+        stopwords=_norm_set(data.get("language", {}).get("stopwords", [])),
+        denial=cues(_phrases(denial.get("cues", []))),
+        denial_negators=_norm_set(denial.get("negators", [])),
+        not_denial=cues(_phrases(denial.get("not_denial", []))),
+        attribution=cues(_phrases(attribution.get("cues", []))),
+        continuation=cues(_phrases(attribution.get("continuation", []))),
+        negotiation=CueSet(
+            data.get("negotiation", {}).get("cues", {}).items(), clitics=clitics, article=True
+        ),
+        both_sides=cues(_phrases(data.get("negotiation", {}).get("both_sides", []))),
+        status=CueSet(status_entries, clitics=clitics, article=True),
+        refused_negators=_norm_set(status.get("refused_negators", [])),
+        heads=cues(_with_article(actors.get("heads", {}).items(), clitics)),
+        head_first=bool(actors.get("head_first", False)),
+        np_links=_norm_set(actors.get("np_links", [])),
+        adjective_suffixes=tuple(normalize(x) for x in actors.get("adjective_suffixes", [])),
+        government_words=_norm_set(actors.get("government_words", [])),
+        titles=CueSet(actors.get("titles", {}).items(), clitics=clitics, article=True),
+        pre_titles=_norm_set(actors.get("pre_titles", [])),
+        ranks=_norm_set(actors.get("ranks", [])),
+        name_starts=_norm_set(actors.get("name_starts", [])),
+        stop=_norm_set(actors.get("stop", [])),
+        not_names=_norm_set(actors.get("not_names", [])),
+        location_heads=_norm_set(actors.get("location_heads", [])),
+        location_preps=_norm_set(actors.get("location_preps", [])),
+        source_kinds=cues(source_entries),
+        anonymous=cues(_phrases(sources.get("anonymous", []))),
+        member=cues(_phrases(sources.get("member", []))),
+        raw=data,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    """A known entity: `group` is state, government, international or outlet."""
+
+    id: str
+    group: str
+    kind: str
+    name_en: str | None
+    forms: tuple[str, ...]
+    capitals: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+
+
+_GROUP_KIND = {"state": "state", "international": "international_org"}
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    entries: tuple[GazetteerEntry, ...]
+    #: Normalised form → (entry, is_capital); matched with Arabic clitics allowed.
+    forms: CueSet[tuple[GazetteerEntry, bool]]
+    #: Normalised demonym ("russian", "الروسيه") → state entry.
+    demonyms: CueSet[GazetteerEntry]
+
+    def by_id(self, entry_id: str) -> GazetteerEntry | None:
+        return next((e for e in self.entries if e.id == entry_id), None)
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    data = _read_toml("gazetteer.toml")
+    entries: list[GazetteerEntry] = []
+    for group in ("state", "government", "international", "outlet"):
+        for item in data.get(group, []):
+            entries.append(
+                GazetteerEntry(
+                    id=item["id"],
+                    group=group,
+                    kind=item.get("kind", _GROUP_KIND.get(group, "other")),
+                    name_en=item.get("name_en"),
+                    forms=tuple(item.get("forms", [])),
+                    capitals=tuple(item.get("capitals", [])),
+                    demonyms=tuple(item.get("demonyms", [])),
+                )
+            )
+    pairs: list[tuple[str, tuple[GazetteerEntry, bool]]] = []
+    for e in entries:
+        pairs += [(f, (e, False)) for f in e.forms]
+        pairs += [(c, (e, True)) for c in e.capitals]
+    demonyms = [(d, e) for e in entries for d in e.demonyms]
+    return Gazetteer(tuple(entries), CueSet(pairs, clitics=True), CueSet(demonyms, clitics=True))

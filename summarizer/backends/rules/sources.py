@@ -1,0 +1,191 @@
+"""Sources: the channels statements are attributed through (section 3 of the annotation
+guide): named outlets from the gazetteer, outlets written with a newspaper/broadcaster cue,
+statements, recordings, documents, social media, and anonymous sources."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .actors import ActorTable, Mention, _strip_arabic_clitic
+from .actors import _key as normalize
+from .doc import Doc
+
+#: Which source of a sentence an item is reported through: the channel closest to the
+#: article (the outlet the statement was given to) wins over inner channels.
+_PRIORITY = {
+    "news_agency": 0,
+    "broadcaster": 0,
+    "newspaper": 0,
+    "official_statement": 1,
+    "audio_recording": 1,
+    "document": 1,
+    "social_media": 1,
+    "spokesperson": 2,
+    "anonymous": 3,
+    "other": 4,
+}
+#: Cue kinds whose English cue word only names an outlet inside a capitalised title.
+_TITLE_KINDS = frozenset({"newspaper", "news_agency"})
+_FOOTER_CUES = ("المصدر", "source", "sources", "fuente", "quelle")
+
+
+@dataclass(slots=True)
+class SourceRec:
+    key: str
+    name: str
+    kind: str
+    anonymous: bool
+    start: int
+    end: int
+    sentence: int
+    actor: str | None = None
+    #: For channels that belong to a speaker (statements, recordings): fill the actor from
+    #: the sentence's speaker.
+    needs_speaker: bool = False
+
+    @property
+    def priority(self) -> int:
+        return _PRIORITY.get(self.kind, 4)
+
+
+def _is_footer(doc: Doc, sentence_index: int) -> bool:
+    s = doc.sentences[sentence_index]
+    head = doc.ntext[s.nstart : s.nend].split(" ", 1)[0]
+    return head in _FOOTER_CUES and sentence_index >= len(doc.sentences) - 2
+
+
+def extract_sources(doc: Doc, actors: ActorTable) -> list[SourceRec]:
+    """Every source citation, in text order (one record per citation; the backend merges
+    repeated citations of one channel)."""
+    lex = doc.lexicon
+    out: list[SourceRec] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for start, end, entry in actors.outlets:
+        si = doc.sentence_at(start).index
+        if _is_footer(doc, si):
+            continue
+        name = doc.quote(start, end)
+        if lex.clitics:
+            name = _strip_arabic_clitic(name, doc.ntext[start:end])
+        out.append(SourceRec(entry.id, name, entry.kind, False, start, end, si))
+        taken.append((start, end))
+
+    cap = doc.original_capitalised if not lex.clitics else []
+    for m in lex.source_kinds.finditer(doc.ntext):
+        if not free(m.start, m.end):
+            continue
+        kind = m.value
+        ti, tj = doc.token_index(m.start), doc.token_index(m.end - 1)
+        start, end = m.start, m.end
+        if not lex.clitics and kind in ("newspaper", "broadcaster", "news_agency"):
+            # "The Krasnobor Daily", "Radio Centrafrique": the capitalised title around it.
+            a, b = ti, tj
+            while a > 0 and cap[a - 1] and doc.token_text(a - 1) not in lex.not_names:
+                a -= 1
+            while b + 1 < len(doc.tokens) and cap[b + 1]:
+                b += 1
+            if kind in _TITLE_KINDS and a == ti and b == tj and not cap[ti]:
+                continue
+            start, end = doc.tokens[a][0], doc.tokens[b][1]
+        elif lex.clitics and kind in ("newspaper", "broadcaster"):
+            # "صحيفة الوطن": the name that follows the cue.
+            b = tj
+            while b + 1 < len(doc.tokens) and b - tj < 2 and doc.token_text(b + 1).startswith("ال"):
+                b += 1
+            end = doc.tokens[b][1]
+        si = doc.sentence_at(start).index
+        if kind == "spokesperson" and _named_person_near(doc, actors, start, end):
+            continue  # "a spokesman for X, Jane Doe": the named speaker is not a source
+        name = _surface(doc, start, end)
+        out.append(
+            SourceRec(
+                normalize(name),
+                name,
+                kind,
+                False,
+                start,
+                end,
+                si,
+                needs_speaker=kind
+                in ("official_statement", "audio_recording", "social_media", "document"),
+            )
+        )
+        taken.append((start, end))
+
+    anonymous_sentences: set[int] = set()
+    for m in lex.anonymous.finditer(doc.ntext):
+        si = doc.sentence_at(m.start).index
+        if si in anonymous_sentences:
+            continue
+        start, end = m.start, m.end
+        actor = _member_of(doc, actors, start)
+        member = lex.member.search(doc.ntext, doc.sentences[si].nstart, doc.sentences[si].nend)
+        if member is not None:
+            start = min(start, member.start)
+            actor = actor or _member_of(doc, actors, member.start)
+            mention = _mention_after(doc, actors, member.end)
+            if mention is not None:
+                end = max(end, mention.end) if mention.start < end + 40 else end
+                if start == member.start:
+                    end = mention.end
+            elif start == member.start:
+                # "عضو في اللجنة", "a member of the committee": the words that follow.
+                ti = doc.token_index(member.end)
+                k = ti
+                while (
+                    k < len(doc.tokens)
+                    and k - ti < 3
+                    and not doc.clause_break_between(doc.tokens[k][0] - 1, doc.tokens[k][0])
+                ):
+                    t = doc.token_text(k)
+                    if t in lex.stop and t not in ("the", "of"):
+                        break
+                    end = doc.tokens[k][1]
+                    k += 1
+                    if lex.clitics:
+                        break
+        anonymous_sentences.add(si)
+        name = _surface(doc, start, end)
+        out.append(SourceRec(normalize(name), name, "anonymous", True, start, end, si, actor))
+    out.sort(key=lambda r: (r.start, r.end))
+    return out
+
+
+def _named_person_near(doc: Doc, actors: ActorTable, start: int, end: int) -> bool:
+    sent = doc.sentence_at(start)
+    for m in actors.in_range(sent.nstart, sent.nend):
+        if actors.actors[m.key].kind != "person":
+            continue
+        if 0 <= start - m.end < 12 or 0 <= m.start - end < 60:
+            return True
+    return False
+
+
+def _surface(doc: Doc, start: int, end: int) -> str:
+    name = doc.quote(start, end).strip(" \t\"'«»“”()[]،,.:;")
+    return name or doc.quote(start, end)
+
+
+def _mention_after(doc: Doc, actors: ActorTable, npos: int) -> Mention | None:
+    sent = doc.sentence_at(npos)
+    for m in actors.in_range(npos, sent.nend):
+        gap = doc.ntext[npos : m.start].split()
+        if len(gap) <= 2:
+            return m
+        break
+    return None
+
+
+def _member_of(doc: Doc, actors: ActorTable, npos: int) -> str | None:
+    """The organisation named right after an anonymous cue ("a member of X", "مصادر في X")."""
+    sent = doc.sentence_at(npos)
+    for m in actors.in_range(npos, sent.nend):
+        gap = doc.ntext[npos : m.start].split()
+        if len(gap) <= 5:
+            return actors.side(m.key)
+        break
+    return None

@@ -1,0 +1,298 @@
+"""The offline rules backend: the seed article end to end, the non-denial traps, refusals,
+diacritics, determinism, exact grounding, and an English article."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from summarizer.schemas import StructuredSummary, SummaryDraft
+
+from summarizer import Summarizer
+from summarizer.backends import create_backend
+from summarizer.backends.rules import RulesBackend, available_languages, extract, load_lexicon
+from summarizer.settings import Settings
+from summarizer.textnorm import normalize
+
+FIXTURES = Path(__file__).resolve().parent.parent / "evals" / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def rules() -> Summarizer:
+    return Summarizer(backend="rules")
+
+
+@pytest.fixture(scope="module")
+def seed_summary(rules: Summarizer) -> StructuredSummary:
+    text = (FIXTURES / "ar_001_ghouta_seed.txt").read_text(encoding="utf-8")
+    return rules.summarize(text)
+
+
+def _actor_names(summary: StructuredSummary) -> dict[str, str]:
+    return {a.id: a.name for a in summary.actors}
+
+
+def _denier_names(summary: StructuredSummary) -> list[str]:
+    names = _actor_names(summary)
+    return [names[d.denier] for d in summary.denials]
+
+
+# -- contract ---------------------------------------------------------------------------
+
+
+def test_backend_contract() -> None:
+    backend = create_backend(Settings(backend="rules"))
+    assert isinstance(backend, RulesBackend)
+    assert backend.name == "rules" and backend.uses_prompt is False
+    assert backend.model and backend.model.startswith("rules-")
+    completion = backend.complete([], "Reuters said the army denied any talks with the rebels.")
+    assert completion.attempts == 1
+    assert completion.usage.total_tokens == 0
+    # The draft is a valid model answer: ids unique, every reference resolves.
+    SummaryDraft.model_validate(completion.draft.model_dump())
+
+
+def test_auto_backend_without_model_is_rules() -> None:
+    assert isinstance(create_backend(Settings(backend="auto")), RulesBackend)
+
+
+def test_every_lexicon_loads_and_languages_are_data() -> None:
+    languages = available_languages()
+    assert {"ar", "en", "fr"} <= set(languages)
+    for code in languages:
+        lex = load_lexicon(code)
+        assert lex.code == code
+        assert lex.denial and lex.attribution and lex.negotiation and lex.status
+    # Unknown languages fall back to the English lexicon rather than failing.
+    assert load_lexicon("xx").code == "en"
+
+
+# -- the seed article -------------------------------------------------------------------
+
+
+def test_seed_denials_by_the_spokespersons(seed_summary: StructuredSummary) -> None:
+    deniers = _denier_names(seed_summary)
+    assert "وائل علوان" in deniers
+    assert "منذر فارس" in deniers
+    assert any(name.startswith("فصائل المعارضة السورية المسلحة") for name in deniers)
+    names = _actor_names(seed_summary)
+    by_id = {a.id: a for a in seed_summary.actors}
+    for d in seed_summary.denials:
+        assert d.evidence.alignment == "exact"
+        assert "نف" in d.evidence.quote  # the denial verb is in the evidence
+        assert (
+            names[d.denier] in d.evidence.quote
+            or any(alias in d.evidence.quote for alias in by_id[d.denier].aliases)
+            or d.denier in {a.id for a in seed_summary.actors if a.kind != "person"}
+        )
+        assert [names[c] for c in d.counterparties] == ["روسيا"]
+    alwan = next(a for a in seed_summary.actors if a.name == "وائل علوان")
+    assert alwan.kind == "person" and alwan.role == "spokesperson"
+    assert alwan.affiliation is not None and names[alwan.affiliation] == "فيلق الرحمن"
+
+
+def test_seed_reconciliation_centre_claim(seed_summary: StructuredSummary) -> None:
+    names = _actor_names(seed_summary)
+    centre_claims = [
+        c for c in seed_summary.negotiation_claims if names[c.claimant].startswith("مركز المصالحة")
+    ]
+    assert centre_claims, "the centre's announcement of progress in negotiations"
+    claim = centre_claims[0]
+    assert claim.status == "ongoing"
+    assert "أعلن تقدم عملية المفاوضات" in claim.evidence.quote
+    assert any(
+        seed_summary.negotiation_claims[k.claim] is claim for k in seed_summary.contradictions
+    )
+
+
+def test_seed_refusal_is_a_claim_not_a_denial(seed_summary: StructuredSummary) -> None:
+    names = _actor_names(seed_summary)
+    refused = {names[c.claimant] for c in seed_summary.negotiation_claims if c.status == "refused"}
+    assert {"جيش الإسلام", "فيلق الرحمن"} <= refused
+    assert not any("رفضهما" in d.evidence.quote for d in seed_summary.denials)
+
+
+def test_seed_sources(seed_summary: StructuredSummary) -> None:
+    kinds = {(s.name, s.kind) for s in seed_summary.sources}
+    assert ("وكالة الصحافة الفرنسية", "news_agency") in kinds
+    assert ("الجزيرة", "broadcaster") in kinds
+    anonymous = [s for s in seed_summary.sources if s.anonymous]
+    assert any("مصادر خاصة" in s.name for s in anonymous)
+    assert all(s.kind == "anonymous" for s in anonymous)
+    audio = [s for s in seed_summary.sources if s.kind == "audio_recording"]
+    assert audio and audio[0].name == "تسجيل صوتي"
+    # Alwan's denial was given to Al Jazeera.
+    names = _actor_names(seed_summary)
+    alwan_denial = next(d for d in seed_summary.denials if names[d.denier] == "وائل علوان")
+    source = next(s for s in seed_summary.sources if s.id == alwan_denial.source)
+    assert source.name == "الجزيرة"
+
+
+def test_seed_meta_and_language(seed_summary: StructuredSummary) -> None:
+    assert seed_summary.language == "ar"
+    assert seed_summary.meta is not None and seed_summary.meta.backend == "rules"
+    assert seed_summary.meta.usage.total_tokens == 0
+    assert seed_summary.headline == "المعارضة في الغوطة تنفي التفاوض مع روسيا"
+    assert seed_summary.summary
+
+
+# -- traps ------------------------------------------------------------------------------
+
+_EN_TRAPS = [
+    "The Sokol Front did not deny that its commanders had met Russian officers.",
+    "The interior ministry declined to comment on reports of talks with the Grey Ravens.",
+    "A spokesman for the Northern Brigade declined to confirm or deny that talks had begun.",
+    "The Northern Brigade refused to comment on the negotiations with the government.",
+    "The army would neither confirm nor deny the report.",
+    "Journalists were denied access to the valley by the Northern Brigade.",
+]
+_AR_TRAPS = [
+    "ولم ينفِ المتحدث باسم فيلق الرحمن وائل علوان وجود اتصالات مع روسيا.",
+    "ولم ينف المتحدث باسم فيلق الرحمن وائل علوان وجود اتصالات مع روسيا.",
+    "ورفض المتحدث باسم جيش الإسلام حمزة بيرقدار التعليق على تقارير عن مفاوضات مع روسيا.",
+    "وامتنع المتحدث باسم جيش الإسلام حمزة بيرقدار عن التعليق على الاتفاق.",
+]
+
+
+@pytest.mark.parametrize("sentence", _EN_TRAPS + _AR_TRAPS)
+def test_non_denials_give_no_denial(sentence: str) -> None:
+    draft = extract(sentence)
+    assert draft.denials == [], [d.quote for d in draft.denials]
+
+
+def test_a_real_denial_next_to_the_traps_is_found() -> None:
+    draft = extract(
+        "The Northern Brigade denied that it had agreed to a ceasefire with the government. "
+        "The army declined to comment."
+    )
+    assert len(draft.denials) == 1
+    names = {a.id: a.name for a in draft.actors}
+    assert names[draft.denials[0].denier] == "Northern Brigade"
+    assert [names[c] for c in draft.denials[0].counterparties] == ["the government"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "refuser"),
+    [
+        (
+            "The Northern Brigade refused to negotiate with the government on Monday.",
+            "Northern Brigade",
+        ),
+        ("The Northern Brigade rejected the government's truce offer.", "Northern Brigade"),
+        ("وأعلن جيش التحرير الجبلي رفضه التفاوض مع الحكومة السورية.", "جيش التحرير الجبلي"),
+        ("رفض جيش التحرير الجبلي التفاوض مع الحكومة السورية.", "جيش التحرير الجبلي"),
+    ],
+)
+def test_refusal_is_a_refused_claim(sentence: str, refuser: str) -> None:
+    draft = extract(sentence)
+    assert draft.denials == []
+    names = {a.id: a.name for a in draft.actors}
+    refused = [c for c in draft.negotiation_claims if c.status == "refused"]
+    assert [names[c.claimant] for c in refused] == [refuser]
+    assert len(refused[0].parties) == 2
+
+
+def test_plain_negative_statement_is_neither_denial_nor_claim() -> None:
+    draft = extract("وأفادت مصادر خاصة بأن روسيا لم تبادر بالتواصل مع أي من فصائل المعارضة.")
+    assert draft.denials == [] and draft.negotiation_claims == []
+
+
+# -- diacritics, determinism, grounding ---------------------------------------------------
+
+_PLAIN = (
+    "نفى المتحدث باسم حركة شباب الزيتونة سليم النعمان وجود أي مفاوضات مع الحكومة السورية.\n"
+    "وقال المتحدث باسم الجيش الوطني يوسف الحداد إن الطرفين توصلا إلى اتفاق لوقف إطلاق النار."
+)
+_DIACRITISED = (
+    "نَفَى المُتَحَدِّثُ بِاسْمِ حَرَكَةِ شَبَابِ الزَّيْتُونَةِ سَلِيمٌ النُّعْمَانُ وُجُودَ أَيِّ "
+    "مُفَاوَضَاتٍ مَعَ الحُكُومَةِ السُّورِيَّةِ.\n"
+    "وَقَالَ المُتَحَدِّثُ بِاسْمِ الجَيْشِ الوَطَنِيِّ يُوسُفُ الحَدَّادُ إِنَّ الطَّرَفَيْنِ "
+    "تَوَصَّلَا إِلَى اتِّفَاقٍ لِوَقْفِ إِطْلَاقِ النَّارِ."
+)
+
+
+def _shape(draft: SummaryDraft) -> dict[str, object]:
+    names = {a.id: normalize(a.name) for a in draft.actors}
+    return {
+        "actors": sorted((normalize(a.name), a.kind, a.role) for a in draft.actors),
+        "denials": [
+            (names[d.denier], sorted(names[c] for c in d.counterparties)) for d in draft.denials
+        ],
+        "claims": [
+            (names[c.claimant], sorted(names[p] for p in c.parties), c.status)
+            for c in draft.negotiation_claims
+        ],
+        "sources": sorted((normalize(s.name), s.kind) for s in draft.sources),
+    }
+
+
+def test_diacritised_and_plain_text_give_the_same_items() -> None:
+    plain, marked = extract(_PLAIN), extract(_DIACRITISED)
+    assert _shape(plain) == _shape(marked)
+    assert len(plain.denials) == 1 and plain.negotiation_claims[0].status == "agreed"
+    # Names keep the article's own spelling, diacritics included.
+    assert any(a.name == "سَلِيمٌ النُّعْمَانُ" for a in marked.actors)
+    for item in (*marked.actors, *marked.denials, *marked.negotiation_claims):
+        assert item.quote in _DIACRITISED
+
+
+def test_deterministic(rules: Summarizer) -> None:
+    text = (FIXTURES / "en_001_velka_valley_evacuation.txt").read_text(encoding="utf-8")
+    first = extract(text).model_dump_json()
+    assert extract(text).model_dump_json() == first
+    a, b = rules.summarize(text), rules.summarize(text)
+    assert a.model_dump_json(exclude={"meta"}) == b.model_dump_json(exclude={"meta"})
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.txt")), ids=lambda p: p.stem)
+def test_every_quote_slices_back_exactly(rules: Summarizer, path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    summary = rules.summarize(text)
+    summary.check_grounding(text)
+    for _category, _i, evidence in summary.evidence():
+        assert evidence.alignment == "exact"
+        assert evidence.start is not None and evidence.end is not None
+        assert text[evidence.start : evidence.end] == evidence.quote
+        assert "\n" not in evidence.quote
+    assert json.loads(summary.model_dump_json())["schema_version"] == "1"
+
+
+# -- an English article -----------------------------------------------------------------
+
+_ENGLISH = "\n\n".join(
+    [
+        "Rebels deny truce talks as ministry reports progress",
+        "KELLIN, May 3 — The Iron Wolves battalion denied on Tuesday that it had agreed to any "
+        "ceasefire with the government, hours after the interior ministry said talks with the "
+        "group were continuing.",
+        'Stefan Kord, the commander of the Iron Wolves battalion, told Reuters that "nobody '
+        'speaks for us in Kellin".',
+        "A member of the town council, who asked not to be named, told AFP that the council "
+        "had proposed a truce to both sides.",
+        "The interior ministry declined to comment on the council's proposal.",
+    ]
+)
+
+
+def test_english_article() -> None:
+    draft = extract(_ENGLISH)
+    assert draft.language == "en"
+    assert draft.headline == "Rebels deny truce talks as ministry reports progress"
+    names = {a.id: a.name for a in draft.actors}
+    kinds = {a.name: a.kind for a in draft.actors}
+    assert kinds.get("Iron Wolves battalion") == "armed_group"
+    assert kinds.get("Stefan Kord") == "person"
+    kord = next(a for a in draft.actors if a.name == "Stefan Kord")
+    assert kord.role == "commander" and names[kord.affiliation or ""] == "Iron Wolves battalion"
+    assert [names[d.denier] for d in draft.denials] == ["Iron Wolves battalion"]
+    assert [names[c] for c in draft.denials[0].counterparties] == ["the government"]
+    statuses = {(names[c.claimant], c.status) for c in draft.negotiation_claims}
+    assert ("interior ministry", "ongoing") in statuses
+    assert ("town council", "proposed") in statuses
+    sources = {(s.name, s.kind, s.anonymous) for s in draft.sources}
+    assert ("Reuters", "news_agency", False) in sources and ("AFP", "news_agency", False) in sources
+    anonymous = [s for s in draft.sources if s.anonymous]
+    assert len(anonymous) == 1 and anonymous[0].actor is not None
+    assert names[anonymous[0].actor] == "town council"
+    assert any(draft.negotiation_claims[k.claim].status == "ongoing" for k in draft.contradictions)

@@ -1,0 +1,109 @@
+"""The rules backend's building blocks: the cue matcher (clitics, suffixes, the article,
+whole tokens only), the fast normaliser (identical to `textnorm.normalize_with_map`),
+segmentation and language detection, and a French lexicon as data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarizer.backends.rules import extract
+from summarizer.backends.rules.doc import Doc, detect_language
+from summarizer.backends.rules.fastnorm import fast_normalize_with_map
+from summarizer.backends.rules.ids import IdMaker, slug
+from summarizer.backends.rules.lexicon import CueSet
+from summarizer.textnorm import normalize, normalize_with_map
+
+FIXTURES = Path(__file__).resolve().parent.parent / "evals" / "fixtures"
+
+
+def _cues(matches: list[object]) -> list[str]:
+    return [m.cue for m in matches]  # type: ignore[attr-defined]
+
+
+def test_arabic_cues_take_clitics_suffixes_and_any_spelling() -> None:
+    cues = CueSet([("نفى", "deny"), ("رفض", "refuse")], clitics=True)
+    text = normalize("ونفى المتحدث ذلك، وأكدا رفضهما، ثم نَفَى مجددا")
+    found = list(cues.finditer(text))
+    assert _cues(found) == ["نفي", "رفض", "نفي"]
+    # The cue span leaves the conjunction out; the outer span keeps the whole token.
+    first = found[0]
+    assert text[first.start : first.end] == "نفي"
+    assert text[first.outer_start : first.outer_end] == "ونفي"
+    # Whole tokens only: "نفيسة" is not "نفي".
+    assert list(cues.finditer(normalize("زارت نفيسة البلدة"))) == []
+
+
+def test_arabic_article_variants_only_where_asked() -> None:
+    nouns = CueSet([("محادثات", "talks")], clitics=True, article=True)
+    verbs = CueSet([("محادثات", "talks")], clitics=True)
+    text = normalize("إن المحادثات مستمرة وللمحادثات جولة")
+    assert len(list(nouns.finditer(text))) == 2
+    assert list(verbs.finditer(text)) == []
+
+
+def test_latin_cues_are_whole_phrases() -> None:
+    cues = CueSet([("declined to comment", "x"), ("denied", "y")], clitics=False)
+    text = normalize("He declined to comment. She denied it; undenied claims remain.")
+    assert _cues(list(cues.finditer(text))) == ["declined to comment", "denied"]
+    assert cues.fullmatch("denied") == "y" and cues.fullmatch("deniedx") is None
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.txt")), ids=lambda p: p.stem)
+def test_fast_normaliser_matches_textnorm_on_fixtures(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert fast_normalize_with_map(text) == normalize_with_map(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "ﷺ ﬁne", "a\u200bb", "نَفَى، «قال» — ١٢٣", "Crème brûlée\tand  tabs\n", "ـــنفى"],
+)
+def test_fast_normaliser_matches_textnorm_on_edge_cases(text: str) -> None:
+    assert fast_normalize_with_map(text) == normalize_with_map(text)
+
+
+def test_sentences_and_abbreviations() -> None:
+    doc = Doc("Maj. Gen. Pavel Kuritsyn said talks continued. The U.S. agreed.\nNew line here")
+    quotes = [doc.sentence_quote(s) for s in doc.sentences]
+    assert quotes == [
+        "Maj. Gen. Pavel Kuritsyn said talks continued.",
+        "The U.S. agreed.",
+        "New line here",
+    ]
+    arabic = Doc("نفى المتحدث ذلك؟ وقال إن المفاوضات مستمرة.\nسطر جديد")
+    assert len(arabic.sentences) == 3
+
+
+def test_language_detection() -> None:
+    assert detect_language("نفت فصائل المعارضة وجود أي مفاوضات مع روسيا") == "ar"
+    assert detect_language("The ministry said that the talks with the rebels were over.") == "en"
+    assert detect_language("Le gouvernement a démenti les informations selon lesquelles") == "fr"
+    spanish = "El Gobierno negó que se hayan suspendido los bombardeos en la zona"
+    assert detect_language(spanish) == "es"
+
+
+def test_ids_are_ascii_unique_and_deterministic() -> None:
+    assert slug("فيلق الرحمن") == "fylq_alrhmn"
+    assert slug("Russia's reconciliation centre") == "russia_s_reconciliation"
+    maker = IdMaker()
+    assert [maker.make("Sokol Front"), maker.make("Sokol Front"), maker.make("x")] == [
+        "sokol_front",
+        "sokol_front_2",
+        "x",
+    ]
+
+
+def test_french_lexicon_is_used() -> None:
+    text = (
+        "La Coalition pour le renouveau du Nord a démenti mardi toute négociation avec le "
+        "gouvernement centrafricain, selon l'AFP.\n"
+        "Le ministre n'a pas démenti les informations sur une rencontre."
+    )
+    draft = extract(text)
+    assert draft.language == "fr"
+    names = {a.id: a.name for a in draft.actors}
+    assert [names[d.denier] for d in draft.denials] == ["Coalition pour le renouveau du Nord"]
+    assert [names[c] for c in draft.denials[0].counterparties] == ["gouvernement centrafricain"]
+    assert [s.name for s in draft.sources] == ["AFP"]
