@@ -61,10 +61,10 @@ def end_to_end(options: dict[str, Any], articles: dict[str, str]) -> None:
 
 def raw_rates(options: dict[str, Any], text: str) -> None:
     from llama_cpp.llama_grammar import LlamaGrammar
-    from summarizer.schemas import SummaryDraft
 
     from summarizer.backends.llamacpp import LlamaCppBackend, json_schema_grammar
     from summarizer.prompting import Prompt
+    from summarizer.schemas import SummaryDraft
     from summarizer.settings import Settings
 
     backend = LlamaCppBackend(Settings(backend="llamacpp", **options))

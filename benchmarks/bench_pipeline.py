@@ -28,10 +28,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from fake_openai import chat_tool_call, fake_openai  # noqa: E402
-from summarizer.schemas import StructuredSummary  # noqa: E402
 
 from summarizer import Backend, Completion, Summarizer, SummaryDraft  # noqa: E402
 from summarizer.backends import Message  # noqa: E402
+from summarizer.schemas import StructuredSummary  # noqa: E402
 
 FIXTURES = ROOT / "evals" / "fixtures"
 WORDS = 1000

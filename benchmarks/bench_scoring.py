@@ -21,13 +21,12 @@ import time
 from pathlib import Path
 from typing import Any
 
+from summarizer.backends import Backend, Completion, Message
 from summarizer.evals.dataset import load_dataset
 from summarizer.evals.evaluate import LoadedFixture, load_fixtures
 from summarizer.evals.runner import RunOptions, run
 from summarizer.evals.scoring import aggregate, score_fixture
 from summarizer.schemas import StructuredSummary, SummaryDraft
-
-from summarizer.backends import Backend, Completion, Message
 
 
 def perturbed(summary: StructuredSummary) -> StructuredSummary:

@@ -16,9 +16,9 @@ from conftest import (
     seed_draft,
 )
 from fake_openai import FakeOpenAI, Reply, chat_content, chat_tool_call, fake_openai
-from summarizer.schemas import StructuredSummary
 
 from summarizer import BackendError, Summarizer
+from summarizer.schemas import StructuredSummary
 
 RETRY_NOW = {"Retry-After": "0"}
 

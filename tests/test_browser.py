@@ -18,13 +18,13 @@ from typing import Any
 
 import pytest
 from conftest import ROOT, SEED_PATH
-from summarizer.evals.report_html import render_run_html
-from summarizer.schemas import StructuredSummary
 from test_evals_report_html import build_run
 from test_render_html import HOSTILE_ARTICLE, grounded_keys, hostile_summary, seed_summary
 
 from summarizer.errors import ConfigError
+from summarizer.evals.report_html import render_run_html
 from summarizer.render.html import render_summary_html
+from summarizer.schemas import StructuredSummary
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

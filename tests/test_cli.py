@@ -21,8 +21,8 @@ from conftest import (
     seed_draft,
 )
 from fake_openai import FakeOpenAI, Reply, chat_tool_call
-from summarizer.schemas import StructuredSummary, SummaryDraft, summary_json_schema
 
+from summarizer.schemas import StructuredSummary, SummaryDraft, summary_json_schema
 from summarizer.textnorm import normalize
 
 FAST = ["--max-retries", "1", "--max-reasks", "1", "--timeout", "5"]

@@ -8,6 +8,10 @@ import threading
 from pathlib import Path
 
 import pytest
+
+from summarizer import Summarizer
+from summarizer.backends import Backend, Completion, Message
+from summarizer.errors import BackendError
 from summarizer.evals.cache import (
     CachedBackend,
     ResponseCache,
@@ -16,10 +20,6 @@ from summarizer.evals.cache import (
     default_cache_path,
 )
 from summarizer.schemas import SummaryDraft, Usage
-
-from summarizer import Summarizer
-from summarizer.backends import Backend, Completion, Message
-from summarizer.errors import BackendError
 
 TEXT = "The Harbor Guard militia denied on Monday that it was holding talks with Veloria."
 

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from summarizer.evals.compare import compare_runs
 from summarizer.evals.scoring import FIELDS
 

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from summarizer.evals.dataset import DATASETS_DIR, FIXTURES_DIR, load_dataset
 from summarizer.evals.errors import EvalUsageError
 from summarizer.evals.evaluate import load_fixtures

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from summarizer.evals.errors import HarnessError
 from summarizer.evals.journal import Journal, recover
 

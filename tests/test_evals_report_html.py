@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser as Selectolax
+
 from summarizer.evals.dataset import load_dataset
 from summarizer.evals.evaluate import load_fixtures, score_rows, write_json, write_results
 from summarizer.evals.report_html import render_run_html
-from summarizer.schemas import Actor
-
 from summarizer.grounding import Grounder
+from summarizer.schemas import Actor
 
 HOSTILE_ERROR = 'BackendError: <script>window.__pwned=1</script><img src=x onerror="x()">'
 

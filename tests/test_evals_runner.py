@@ -14,6 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
+
+from summarizer.backends import Backend, Completion, Message
+from summarizer.errors import BackendError, InputError
 from summarizer.evals.cli import app
 from summarizer.evals.dataset import FIXTURES_DIR, load_dataset
 from summarizer.evals.errors import EvalUsageError
@@ -21,10 +25,6 @@ from summarizer.evals.evaluate import LoadedFixture, load_fixtures
 from summarizer.evals.runner import RunOptions, public_url, run
 from summarizer.evals.scoring import FIELDS
 from summarizer.schemas import StructuredSummary, SummaryDraft, Usage
-from typer.testing import CliRunner
-
-from summarizer.backends import Backend, Completion, Message
-from summarizer.errors import BackendError, InputError
 
 GOLD_IDS = sorted(p.name.removesuffix(".gold.json") for p in FIXTURES_DIR.glob("*.gold.json"))[:4]
 

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from summarizer.evals.dataset import FIXTURES_DIR, Fixture
 from summarizer.evals.errors import EvalUsageError
 from summarizer.evals.evaluate import LoadedFixture, load_fixture

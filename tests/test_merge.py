@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from summarizer.merge import merge
 from summarizer.schemas import (
     Actor,
     Contradiction,
@@ -14,8 +15,6 @@ from summarizer.schemas import (
     Source,
     StructuredSummary,
 )
-
-from summarizer.merge import merge
 
 
 def ev(quote: str, start: int) -> Evidence:

@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from conftest import ROOT, SEED_DENIAL, actor, as_json, claim, denial, draft, seed_draft
 from fake_openai import FakeOpenAI, chat_tool_call
-from summarizer.schemas import StructuredSummary
 
 from summarizer import Backend, Completion, Summarizer, SummaryDraft
 from summarizer.backends import Message
 from summarizer.chunking import split
+from summarizer.schemas import StructuredSummary
 
 LONG = (ROOT / "evals" / "fixtures" / "en_008_long_varosh_siege_talks.txt").read_text(
     encoding="utf-8"

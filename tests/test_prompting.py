@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from summarizer.schemas import ACTOR_KINDS, NEGOTIATION_STATUSES, SOURCE_KINDS, SummaryDraft
 
 from summarizer.prompting import Prompt
+from summarizer.schemas import ACTOR_KINDS, NEGOTIATION_STATUSES, SOURCE_KINDS, SummaryDraft
 
 HOSTILE = (
     "Headline {{ 7*7 }} and {% for x in range(3) %}loop{% endfor %} {# comment #}\n"

@@ -15,11 +15,11 @@ from conftest import ROOT, SEED_PATH
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser as Selectolax
-from summarizer.evals.gold import load_gold
-from summarizer.schemas import Evidence, Meta, StructuredSummary, Usage
 
+from summarizer.evals.gold import load_gold
 from summarizer.grounding import Grounder
 from summarizer.render.html import Span, highlight_article, render_summary_html
+from summarizer.schemas import Evidence, Meta, StructuredSummary, Usage
 
 SEED_GOLD = ROOT / "evals" / "fixtures" / "ar_001_ghouta_seed.gold.json"
 

@@ -3,10 +3,10 @@ words as evidence, ungrounded quotes flagged, and hostile text kept inert."""
 
 from __future__ import annotations
 
-from summarizer.schemas import Meta, Usage
 from test_render_html import HOSTILE_ARTICLE, grounded_summary, hostile_summary, seed_summary
 
 from summarizer.render.markdown import render_markdown
+from summarizer.schemas import Meta, Usage
 
 
 def table_rows(report: str, heading: str) -> list[list[str]]:

@@ -15,10 +15,10 @@ from conftest import (
     seed_draft,
     source,
 )
-from summarizer.schemas import StructuredSummary, SummaryDraft
 
 from summarizer.grounding import Grounder
 from summarizer.resolve import language_code, resolve
+from summarizer.schemas import StructuredSummary, SummaryDraft
 
 
 def run(data: dict[str, Any], text: str, **kw: Any):  # type: ignore[no-untyped-def]

@@ -6,14 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from summarizer.backends.rules import extract
 from summarizer.backends.rules.doc import Doc, detect_language
-from summarizer.backends.rules.fastnorm import fast_normalize_with_map
 from summarizer.backends.rules.ids import IdMaker, slug
 from summarizer.backends.rules.lexicon import CueSet
-from summarizer.textnorm import normalize, normalize_with_map
+from summarizer.textnorm import normalize
 
 FIXTURES = Path(__file__).resolve().parent.parent / "evals" / "fixtures"
 
@@ -48,20 +45,6 @@ def test_latin_cues_are_whole_phrases() -> None:
     text = normalize("He declined to comment. She denied it; undenied claims remain.")
     assert _cues(list(cues.finditer(text))) == ["declined to comment", "denied"]
     assert cues.fullmatch("denied") == "y" and cues.fullmatch("deniedx") is None
-
-
-@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.txt")), ids=lambda p: p.stem)
-def test_fast_normaliser_matches_textnorm_on_fixtures(path: Path) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert fast_normalize_with_map(text) == normalize_with_map(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["", "   ", "ﷺ ﬁne", "a\u200bb", "نَفَى، «قال» — ١٢٣", "Crème brûlée\tand  tabs\n", "ـــنفى"],
-)
-def test_fast_normaliser_matches_textnorm_on_edge_cases(text: str) -> None:
-    assert fast_normalize_with_map(text) == normalize_with_map(text)
 
 
 def test_sentences_and_abbreviations() -> None:

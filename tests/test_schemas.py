@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from conftest import ROOT, actor, as_json, claim, denial, draft, source
 from pydantic import ValidationError
+
 from summarizer.schemas import (
     ACTOR_KINDS,
     NEGOTIATION_STATUSES,

@@ -3,11 +3,13 @@ map it returns points every normalised character back at the original string."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarizer.textnorm import normalize, normalize_with_map
+from summarizer.textnorm import _normalize_with_map_by_char, normalize, normalize_with_map
 
 ARABIC_LETTERS = "".join(chr(c) for c in range(0x0621, 0x063B)) + "".join(
     chr(c) for c in range(0x0641, 0x064B)
@@ -101,3 +103,36 @@ def test_every_normalised_slice_maps_to_a_span_with_the_same_normal_form(
     start, end = norm.span(i, i + len(needle))
     assert 0 <= start < end <= len(text)
     assert normalize(text[start:end]) == needle
+
+
+# -- the translate fast path and the per-character loop agree ------------------------------------
+
+FIXTURES = Path(__file__).resolve().parents[1] / "evals" / "fixtures"
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.txt")), ids=lambda p: p.stem)
+def test_fast_path_matches_per_character_fold_on_fixtures(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert normalize_with_map(text) == _normalize_with_map_by_char(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "ﷺ ﬁne",
+        "a\u200bb",
+        "نَفَى، «قال» — ١٢٣",
+        "Crème brûlée\tand  tabs\n",
+        "ـــنفى",
+        "ß ½",
+    ],
+)
+def test_fast_path_matches_per_character_fold_on_edge_cases(text: str) -> None:
+    assert normalize_with_map(text) == _normalize_with_map_by_char(text)
+
+
+@given(st.text(alphabet="ابتنفىأإآةؤئ ًٌَُِّْـ.,،«»\n\tAbc1٢éßﻻ\u200c", max_size=60))
+def test_fast_path_matches_per_character_fold(text: str) -> None:
+    assert normalize_with_map(text) == _normalize_with_map_by_char(text)

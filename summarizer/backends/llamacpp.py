@@ -15,24 +15,22 @@ which no JSON parser accepts) and is compiled once per schema.
 
 from __future__ import annotations
 
-import contextvars
 import ctypes
 import json
 import logging
 import os
 import re
 import threading
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import instructor
-from pydantic import ValidationError
 
 from ..errors import BackendError, ConfigError
-from ..schemas import SummaryDraft, Usage
+from ..schemas import SummaryDraft
 from ..settings import Settings
+from ._calls import CallLog, failure_summary, record, recording, repaired, reply_text
 from .base import Backend, Completion, Message
 
 logging.getLogger("instructor").addHandler(logging.NullHandler())
@@ -63,18 +61,6 @@ INSTALL_HINT = (
 # control characters into strings; JSON (and pydantic) reject them.
 _LOOSE_CHAR = re.compile(r'^char ::= \[\^"\\\\\]', re.MULTILINE)
 _STRICT_CHAR = r'char ::= [^"\\\x7F\x00-\x1F]'
-
-
-@dataclass(slots=True)
-class _Calls:
-    """What the generations of one `complete` cost (instructor calls `_generate` for us)."""
-
-    usage: Usage = field(default_factory=Usage)
-    count: int = 0
-    last: Any = None
-
-
-_CALLS: contextvars.ContextVar[_Calls | None] = contextvars.ContextVar("_CALLS", default=None)
 
 
 def default_model_path() -> Path:
@@ -142,29 +128,6 @@ def _gemma_turns(messages: list[Message], **_: Any) -> Any:
         prompt += f"<start_of_turn>{role}\n{content}<end_of_turn>\n"
     prompt += "<start_of_turn>model\n"
     return llama_chat_format.ChatFormatterResponse(prompt=prompt, stop="<end_of_turn>")
-
-
-def _first_line(text: str) -> str:
-    return text.strip().splitlines()[0][:300] if text.strip() else ""
-
-
-def _failure(exc: BaseException) -> str:
-    """The last validation problem behind an instructor retry error, in one line."""
-    attempts = getattr(exc, "failed_attempts", None) or []
-    inner = attempts[-1].exception if attempts else exc
-    if isinstance(inner, ValidationError):
-        first = inner.errors()[0]
-        where = ".".join(str(p) for p in first.get("loc", ()))
-        return f"{where}: {first.get('msg', '')}" if where else str(first.get("msg", ""))
-    return _first_line(str(inner)) or type(inner).__name__
-
-
-def _content(response: Any) -> str | None:
-    try:
-        content = response.choices[0].message.content
-    except (AttributeError, IndexError):
-        return None
-    return str(content) if content is not None else None
 
 
 class LlamaCppBackend(Backend):
@@ -305,69 +268,43 @@ class LlamaCppBackend(Backend):
                 )
             except (ValueError, RuntimeError) as exc:
                 raise BackendError(f"llamacpp generation failed: {exc}") from None
-        calls = _CALLS.get()
-        if calls is not None:
-            calls.count += 1
-            calls.last = response
-            if response.usage is not None:
-                calls.usage = calls.usage + Usage(
-                    prompt_tokens=response.usage.prompt_tokens,
-                    completion_tokens=response.usage.completion_tokens,
-                )
+        record(response)
         return response
 
     # -- the Backend interface ---------------------------------------------------------------
 
     def complete(self, messages: list[Message], text: str) -> Completion:
         s = self.settings
-        calls = _Calls()
-        token = _CALLS.set(calls)
-        try:
-            draft = self._create(
-                messages=messages,
-                response_model=SummaryDraft,
-                max_retries=s.max_reasks,
-                strict=False,
-                temperature=s.temperature,
-                max_tokens=self.max_tokens,
-            )
-        except BackendError:
-            raise
-        except Exception as exc:
-            return self._recover(exc, calls)
-        finally:
-            _CALLS.reset(token)
+        with recording() as log:
+            try:
+                draft = self._create(
+                    messages=messages,
+                    response_model=SummaryDraft,
+                    max_retries=s.max_reasks,
+                    strict=False,
+                    temperature=s.temperature,
+                    max_tokens=self.max_tokens,
+                )
+            except BackendError:
+                raise
+            except Exception as exc:
+                return self._recover(exc, log)
         return Completion(
-            draft=draft, usage=calls.usage, attempts=calls.count, raw=_content(calls.last)
+            draft=draft, usage=log.usage, attempts=log.count, raw=reply_text(log.last)
         )
 
-    def _recover(self, exc: Exception, calls: _Calls) -> Completion:
-        """After the re-asks, a reply of the right shape that breaks our consistency rules
-        (dangling ids, empty quotes) is repaired by the resolver, with warnings."""
+    def _recover(self, exc: Exception, log: CallLog) -> Completion:
         if "Incomplete" in type(exc).__name__:
             raise BackendError(
                 f"the local model's reply was cut off at {self.max_tokens} tokens: "
                 "raise --max-tokens"
             ) from None
-        raw = _content(getattr(exc, "last_completion", None) or calls.last)
-        if raw:
-            try:
-                draft = SummaryDraft.model_validate_json(raw, context={"lenient": True})
-            except ValidationError:
-                pass
-            else:
-                return Completion(
-                    draft=draft,
-                    usage=calls.usage,
-                    attempts=calls.count,
-                    raw=raw,
-                    warnings=[
-                        f"the reply failed validation after {self.settings.max_reasks} "
-                        f"re-ask(s) and was repaired: {_failure(exc)}"
-                    ],
-                )
+        completion = repaired(exc, log, self.settings.max_reasks)
+        if completion is not None:
+            return completion
         raise BackendError(
-            f"llamacpp backend: no valid reply after {calls.count} generation(s): {_failure(exc)}"
+            f"llamacpp backend: no valid reply after {log.count} generation(s): "
+            f"{failure_summary(exc)}"
         ) from None
 
     def cache_key(self) -> dict[str, Any]:

@@ -12,19 +12,15 @@ Three layers of retry, each bounded:
 
 from __future__ import annotations
 
-import contextvars
 import email.utils
 import logging
-import re
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
 from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 import instructor
 import openai
-from pydantic import ValidationError
 from tenacity import (
     AsyncRetrying,
     RetryCallState,
@@ -36,8 +32,9 @@ from tenacity import (
 )
 
 from ..errors import BackendError, ConfigError
-from ..schemas import SummaryDraft, Usage
+from ..schemas import SummaryDraft
 from ..settings import Settings
+from ._calls import CallLog, failure_summary, first_line, record, recording, repaired, reply_text
 from .base import Backend, Completion, Message
 
 # instructor logs handled failures at ERROR; without this, Python's last-resort handler
@@ -67,28 +64,6 @@ _MAX_RETRY_AFTER_S = 60.0
 _BACKOFF = wait_random_exponential(multiplier=0.5, max=20.0)
 
 T = TypeVar("T")
-
-
-@dataclass(slots=True)
-class _Calls:
-    """What the HTTP calls of one `complete` cost; shared through a context variable
-    because instructor calls the wrapped `create` for us."""
-
-    usage: Usage = field(default_factory=Usage)
-    count: int = 0
-    last: Any = None
-
-    def record(self, response: Any) -> None:
-        self.count += 1
-        self.last = response
-        u = getattr(response, "usage", None)
-        if u is not None:
-            self.usage = self.usage + Usage(
-                prompt_tokens=u.prompt_tokens or 0, completion_tokens=u.completion_tokens or 0
-            )
-
-
-_CALLS: contextvars.ContextVar[_Calls | None] = contextvars.ContextVar("_CALLS", default=None)
 
 
 def _transient(exc: BaseException) -> bool:
@@ -132,40 +107,12 @@ def public_url(url: str | None) -> str | None:
 
 def _describe(exc: BaseException) -> str:
     if isinstance(exc, openai.APIStatusError):
-        return f"HTTP {exc.status_code} from the endpoint: {_first_line(str(exc.message))}"
+        return f"HTTP {exc.status_code} from the endpoint: {first_line(str(exc.message))}"
     if isinstance(exc, openai.APITimeoutError):
         return "the request timed out"
     if isinstance(exc, openai.APIConnectionError):
-        return f"cannot connect to the endpoint ({_first_line(str(exc.__cause__ or exc))})"
-    return _first_line(str(exc)) or type(exc).__name__
-
-
-def _failure(exc: BaseException) -> str:
-    """The last validation problem behind an instructor retry error, in one line."""
-    attempts = getattr(exc, "failed_attempts", None) or []
-    inner = attempts[-1].exception if attempts else exc
-    if isinstance(inner, ValidationError):
-        first = inner.errors()[0]
-        where = ".".join(str(p) for p in first.get("loc", ()))
-        return f"{where}: {first.get('msg', '')}" if where else str(first.get("msg", ""))
-    return _first_line(str(inner))
-
-
-def _first_line(text: str) -> str:
-    return text.strip().splitlines()[0][:300] if text.strip() else ""
-
-
-def _raw_reply(completion: Any) -> str | None:
-    """The JSON text of a chat completion: tool-call arguments, or (fenced) content."""
-    try:
-        message = completion.choices[0].message
-    except (AttributeError, IndexError):
-        return None
-    if getattr(message, "tool_calls", None):
-        return str(message.tool_calls[0].function.arguments)
-    content = message.content or ""
-    fenced = re.search(r"```(?:json)?\s*(.*?)```", content, re.DOTALL)
-    return fenced.group(1) if fenced else content
+        return f"cannot connect to the endpoint ({first_line(str(exc.__cause__ or exc))})"
+    return first_line(str(exc)) or type(exc).__name__
 
 
 class OpenAIBackend(Backend):
@@ -235,9 +182,7 @@ class OpenAIBackend(Backend):
             for attempt in Retrying(**self._retry_policy()):
                 with attempt:
                     response = create(*args, **kwargs)
-            calls = _CALLS.get()
-            if calls is not None:
-                calls.record(response)
+            record(response)
             return response
 
         return call
@@ -247,9 +192,7 @@ class OpenAIBackend(Backend):
             async for attempt in AsyncRetrying(**self._retry_policy()):
                 with attempt:
                     response = await create(*args, **kwargs)
-            calls = _CALLS.get()
-            if calls is not None:
-                calls.record(response)
+            record(response)
             return response
 
         return call
@@ -271,34 +214,28 @@ class OpenAIBackend(Backend):
         return request
 
     def complete(self, messages: list[Message], text: str) -> Completion:
-        calls = _Calls()
-        token = _CALLS.set(calls)
-        try:
-            draft = self._instructor.chat.completions.create(**self._request(messages))
-        except Exception as exc:
-            return self._recover(exc, calls)
-        finally:
-            _CALLS.reset(token)
+        with recording() as log:
+            try:
+                draft = self._instructor.chat.completions.create(**self._request(messages))
+            except Exception as exc:
+                return self._recover(exc, log)
         return Completion(
-            draft=draft, usage=calls.usage, attempts=calls.count, raw=_raw_reply(calls.last)
+            draft=draft, usage=log.usage, attempts=log.count, raw=reply_text(log.last)
         )
 
     async def acomplete(self, messages: list[Message], text: str) -> Completion:
-        calls = _Calls()
-        token = _CALLS.set(calls)
-        try:
-            draft = await self._ainstructor.chat.completions.create(**self._request(messages))
-        except Exception as exc:
-            return self._recover(exc, calls)
-        finally:
-            _CALLS.reset(token)
+        with recording() as log:
+            try:
+                draft = await self._ainstructor.chat.completions.create(**self._request(messages))
+            except Exception as exc:
+                return self._recover(exc, log)
         return Completion(
-            draft=draft, usage=calls.usage, attempts=calls.count, raw=_raw_reply(calls.last)
+            draft=draft, usage=log.usage, attempts=log.count, raw=reply_text(log.last)
         )
 
-    def _recover(self, exc: Exception, calls: _Calls) -> Completion:
-        """Last resort after the re-asks: a reply that is valid JSON of the right shape but
-        fails our consistency rules is repaired (with warnings) rather than thrown away."""
+    def _recover(self, exc: Exception, log: CallLog) -> Completion:
+        """Transport and auth failures become one clear error; a reply that failed only our
+        consistency rules after the re-asks is repaired rather than thrown away."""
         cause: BaseException = exc
         while cause.__cause__ is not None and not isinstance(cause, openai.OpenAIError):
             cause = cause.__cause__
@@ -308,28 +245,14 @@ class OpenAIBackend(Backend):
             where = f" at {self.base_url}" if self.base_url else ""
             hint = " (try another --mode)" if isinstance(cause, openai.BadRequestError) else ""
             raise BackendError(f"openai backend{where} failed: {_describe(cause)}{hint}") from None
-        raw = _raw_reply(getattr(exc, "last_completion", None) or calls.last)
-        if raw:
-            try:
-                draft = SummaryDraft.model_validate_json(raw, context={"lenient": True})
-            except ValidationError:
-                pass
-            else:
-                return Completion(
-                    draft=draft,
-                    usage=calls.usage,
-                    attempts=calls.count,
-                    raw=raw,
-                    warnings=[
-                        f"the reply failed validation after {self.settings.max_reasks} "
-                        f"re-ask(s) and was repaired: {_failure(exc)}"
-                    ],
-                )
+        completion = repaired(exc, log, self.settings.max_reasks)
+        if completion is not None:
+            return completion
         if "length" in type(exc).__name__.lower() or "Incomplete" in type(exc).__name__:
             raise BackendError("the model's reply was cut off: raise --max-tokens") from None
         raise BackendError(
-            f"openai backend: no valid reply after {calls.count} call(s) "
-            f"({self.settings.max_reasks} re-ask(s)): {_failure(exc)}"
+            f"openai backend: no valid reply after {log.count} call(s) "
+            f"({self.settings.max_reasks} re-ask(s)): {failure_summary(exc)}"
         ) from None
 
     def cache_key(self) -> dict[str, Any]:

@@ -545,6 +545,22 @@ class _Builder:
         return m.key, j
 
     def _latest_organisation(self, npos: int) -> str | None:
+        sent = self.doc.sentence_at(npos)
+        if sent.index > 0 and not self.doc.ntext[sent.nstart : npos].strip():
+            # A sentence that opens with "Its spokeswoman" continues the previous
+            # sentence's subject: its first organisation, not the last one named in a
+            # relative clause ("…that has run the city since government forces withdrew").
+            prev = self.doc.sentences[sent.index - 1]
+            subject: Mention | None = None
+            for m in self.mentions:
+                if (
+                    prev.nstart <= m.start < prev.nend
+                    and (subject is None or m.start < subject.start)
+                    and self.actors[m.key].kind not in ("person", "state")
+                ):
+                    subject = m
+            if subject is not None:
+                return subject.key
         latest: Mention | None = None
         for m in self.mentions:
             if (

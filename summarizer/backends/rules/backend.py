@@ -110,10 +110,17 @@ class _Assembler:
                     role=rec.role,
                     affiliation=self.actor_ids.get(rec.affiliation or ""),
                     aliases=aliases,
-                    quote=self._quote_at(rec.first),
+                    quote=self._first_mention(rec.key, rec.first),
                 )
             )
         return out
+
+    def _first_mention(self, key: str, first: int) -> str:
+        """The actor's first mention, exactly as written (the name, not its sentence)."""
+        for m in self.actors.mentions:
+            if m.key == key and m.start == first:
+                return self.doc.quote(m.start, m.end)
+        return self._quote_at(first)
 
     def _sources(self) -> list[SourceDraft]:
         ids = IdMaker()

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, TypeVar
 
-from ...textnorm import NormalizedText
-from .fastnorm import fast_normalize_with_map
+from ...textnorm import NormalizedText, normalize_with_map
 from .lexicon import CueMatch, CueSet, available_languages, load_lexicon
 
 # A sentence ends at . ! ? ؟ (optionally followed by closing quotes/brackets) before
@@ -104,7 +103,7 @@ class Doc:
     def __init__(self, text: str, language: str | None = None) -> None:
         self.text = text
         self._matches: dict[int, tuple[list[Any], list[int], Any]] = {}
-        self.norm: NormalizedText = fast_normalize_with_map(text)
+        self.norm: NormalizedText = normalize_with_map(text)
         self.ntext = self.norm.text
         self.language = language or detect_language(text)
         self.lexicon = load_lexicon(self.language)

@@ -7,22 +7,30 @@ closest to the article among the sentence's citations).
 
 - A denial is a denial cue that is not negated (لم ينفِ، did not deny), not part of a
   non-denial phrase (declined to confirm or deny, رفض التعليق) and has a speaker. What is
-  denied is the rest of the sentence after the cue; its counterparties are the actors named
-  there (those after "with"/مع when there are any), minus the denier's own side; when none
-  is named, the most mentioned other side of the story.
+  denied is the rest of the sentence after the cue, past a denier named right after the verb
+  (with its apposition) and past adverbials up to a complementizer (أن، that). Its
+  counterparties are the actors named there (those after "with"/مع when there are any),
+  minus the denier's own side; when none is named there, another side the sentence names
+  before the denial (who made the denied claim); else the most mentioned side of the story
+  from another camp than the denier's (an armed group's other side is a state).
+- The story's sides are ranked by mentions; international organisations are not sides, and
+  the second side comes from another camp than the first.
 - A negotiation claim is an attribution segment (from one attribution, denial or refusal
   verb to the next) with a negotiation cue that is not the object of a denial and not a
   plain negative ("no talks", لا مفاوضات); claims with no status cue are left out. The
   claimant is the segment's speaker (else the first actor after the reporting verb, with
   joint subjects "X and Y" each a claimant); the parties are the claimant's side and the
   actors named in the segment, completed with the story's main sides when only one is
-  named or the text says "the two sides". Its status
+  named or the text says "the two sides"; a mediator (an international organisation, an
+  envoy, a body named for mediation) speaks of talks between the two sides. Its status
   comes from status cues (refused before stalled, concluded, agreed, proposed, ongoing;
-  negated status cues are skipped); a refusal is a claim with status refused, never a
-  denial.
-- A contradiction pairs a denial and an ongoing/agreed claim when the counterparties the
-  denial names (or their affiliations) are among the claim's parties and the denier's side
-  is a party too: the denier says there are no such talks, the claimant says there are.
+  negated status cues are skipped, except that a negated stall, "the dialogue has not
+  stopped", is ongoing); a refusal is a claim with status refused, never a denial.
+- A contradiction pairs a denial and a claim that asserts talks took place (ongoing,
+  agreed, stalled, concluded) when the counterparties the denial names (or their
+  affiliations) are among the claim's parties, or the claimant is a person tied to no body,
+  and the denier's side is a party too. A denial of a status ("denied the talks had
+  collapsed") contradicts only claims of that status.
 """
 
 from __future__ import annotations
@@ -38,13 +46,18 @@ _PRONOUNS = frozenset(
     {"he", "she", "they", "it", "il", "elle", "ils", "elles", "er", "sie", "el", "ella", "ellos"}
 )
 _WITH = frozenset({"with", "مع", "avec", "con", "mit", "to", "between", "بين"})
-_COMPLEMENTIZERS = frozenset({"ان", "بان", "انه", "انها", "that", "que", "dass"})
+_COMPLEMENTIZERS = frozenset(
+    {"ان", "بان", "انه", "انها", "ما", "that", "que", "dass", "reports", "تقارير"}
+)
+#: How far past the cue a complementizer may open the denied clause.
+_ADVERBIAL_TOKENS = 12
 #: Cues that name their speaker after them ("according to X", "بحسب X").
 _SPEAKER_AFTER = frozenset({"according to", "بحسب", "حسب", "وفق", "وفقا", "selon", "segun"})
-_CLAIM_STATUSES = frozenset({"ongoing", "agreed"})
-import os
-_DEFAULT_CP = os.environ.get('NODEF') is None
+#: Claim statuses that assert talks took place (a denial of the talks contradicts them).
+_CLAIM_STATUSES = frozenset({"ongoing", "agreed", "stalled", "concluded"})
+#: Outside bodies: they mediate between the sides rather than being one.
 _THIRD_PARTY_KINDS = frozenset({"international_org"})
+#: The camp of each actor kind: a story's two sides come from different camps.
 _CAMPS = {
     "armed_group": "armed",
     "government": "state",
@@ -53,6 +66,64 @@ _CAMPS = {
     "political_body": "civil",
     "civil_body": "civil",
 }
+#: Arabic conjunctions written as a prefix of the next word.
+_CONJUNCTIONS = frozenset({"و", "ف"})
+#: Modal and future markers: an agreement that "could be signed" is not yet agreed.
+_MODALS = frozenset(
+    {
+        "could",
+        "would",
+        "will",
+        "may",
+        "might",
+        "expected",
+        "pourrait",
+        "pourraient",
+        "devrait",
+        "devraient",
+        "sera",
+        "podria",
+        "podría",
+        "será",
+        "könnte",
+        "wird",
+        "سيتم",
+        "سوف",
+        "يتوقع",
+        "المتوقع",
+    }
+)
+#: Objects of a refusal verb that make it a refusal to comment, not to negotiate.
+_COMMENT_WORDS = frozenset(
+    {
+        "التعليق",
+        "الاجابه",
+        "الادلاء",
+        "comment",
+        "answer",
+        "commenter",
+        "repondre",
+        "répondre",
+        "comentar",
+        "responder",
+        "kommentieren",
+    }
+)
+#: Claim statuses a denial of a status contradicts.
+_DENIED_STATUS_CONFLICTS = {"agreed": frozenset({"agreed", "concluded"})}
+#: Words that make a body a mediator by name ("the national mediation office").
+_MEDIATION_WORDS = frozenset(
+    {
+        "mediation",
+        "mediator",
+        "وساطه",
+        "الوساطه",
+        "mediacion",
+        "mediación",
+        "médiation",
+        "vermittlung",
+    }
+)
 _MEDIATOR_ROLES = frozenset({"envoy", "mediator", "sheikh", "head of delegation"})
 
 
@@ -66,6 +137,9 @@ class DenialRec:
     cue_start: int
     #: Whether the counterparties are named in the denial itself (not inferred).
     explicit: bool = True
+    #: The status the denial rejects ("denied that the talks had collapsed": stalled), or
+    #: None when it rejects the talks themselves.
+    status: str | None = None
 
 
 @dataclass(slots=True)
@@ -113,8 +187,6 @@ class _Extractor:
             counts[side] = counts.get(side, 0) + 1
             first.setdefault(side, m.start)
         ranked = sorted(counts, key=lambda k: (-counts[k], first[k]))
-        if os.environ.get('NOCAMP'):
-            return ranked
         # A mediating organisation is not a side; the second side is the most mentioned
         # one from the other camp (an armed group faces a state, not a second name for
         # itself).
@@ -139,9 +211,12 @@ class _Extractor:
         """A negator (لم، لا، not, never…) in the `window` tokens before `start`."""
         before = self.doc.ntext[max(0, start - 40) : start].split()[-max(3, window) :]
         joined = " ".join(before)
-        return any(t in self.lex.denial_negators for t in before[-window:]) or any(
-            n in joined for n in self.lex.denial_negators if " " in n
-        )
+        # "ولم ينفِ": a negator behind the conjunction و/ف is still a negator.
+        return any(
+            t in self.lex.denial_negators
+            or (t[:1] in _CONJUNCTIONS and len(t) > 2 and t[1:] in self.lex.denial_negators)
+            for t in before[-window:]
+        ) or any(n in joined for n in self.lex.denial_negators if " " in n)
 
     def in_not_denial(self, start: int, end: int) -> bool:
         return any(m.start <= start < m.end + 1 or start <= m.start < end for m in self.not_denial)
@@ -277,15 +352,98 @@ class _Extractor:
                 if k not in own and m.key not in own and k not in counter:
                     counter.append(k)
             explicit = bool(counter)
-            if not counter and (_DEFAULT_CP or self.doc.matches(self.lex.negotiation, scope_start, sent.nend)):
-                # "denied that any talks had taken place": the other side of the story.
-                counter = [k for k in self.main_sides if k not in own][:1]
-            denied = " ".join(doc.quote(scope_start, sent.nend).split()[:14]).strip(" ،,.")
+            if not counter:
+                # "after a government spokesman said the factions had accepted the pause,
+                # the battalion issued a statement denying it": the other side the sentence
+                # names before the denial is who made the denied claim.
+                for m in self.mentions(sent):
+                    k = self.actors.side(m.key)
+                    if (
+                        m.end <= cue.outer_start
+                        and k not in own
+                        and m.key not in own
+                        and k not in counter
+                        and self.actors.actors[k].kind not in ("person", "media")
+                    ):
+                        counter.append(k)
+                counter = counter[:1]
+            if not counter:
+                # "denied that any talks had taken place": the other side of the story,
+                # from the other camp when there is one.
+                others = [k for k in self.main_sides if k not in own]
+                camp = _CAMPS.get(self.actors.actors[side].kind)
+                others.sort(key=lambda k: _CAMPS.get(self.actors.actors[k].kind) == camp)
+                counter = others[:1]
+            denied_start = self.denied_start(sent, cue, denier)
+            denied = " ".join(doc.quote(denied_start, sent.nend).split()[:14]).strip(" ،,.")
             self.events.denials.append(
-                DenialRec(denier, denied or "a report", counter, source, sent, cue.start, explicit)
+                DenialRec(
+                    denier,
+                    denied or "a report",
+                    counter,
+                    source,
+                    sent,
+                    cue.start,
+                    explicit,
+                    self.status(scope_start, sent.nend),
+                )
             )
             deniers.append(denier)
         return deniers
+
+    def denied_start(self, sent: Sentence, cue: CueMatch[str], denier: str) -> int:
+        """Where the denied proposition starts: after the cue, past a denier named right
+        after it with its apposition ("نفت سرايا الفجر، الفصيل المسلح…، أمس"), and past
+        adverbials up to a complementizer ("denied on Tuesday that…", "في حديث لقناة
+        الشرق أن…")."""
+        doc = self.doc
+        start = cue.end
+        side = self.actors.side(denier)
+        for m in self.mentions(sent):
+            if m.start < cue.end:
+                continue
+            gap = self.tokens_between(start, m.start)
+            if (
+                self.actors.side(m.key) in (denier, side)
+                and self._close_after(start, m.start)
+                and not any(t in _COMPLEMENTIZERS for t in gap)
+            ):
+                start = m.end
+            break
+        ti = doc.token_index(start)
+        last = min(len(doc.tokens), ti + _ADVERBIAL_TOKENS)
+        for i in range(ti, last):
+            if doc.tokens[i][0] >= sent.nend:
+                break
+            if doc.token_text(i) in _COMPLEMENTIZERS:
+                return doc.tokens[i][0]
+        if start > cue.end and doc.clause_break_between(start - 1, start + 2):
+            # "…سرايا الفجر، الفصيل المسلح الذي…، أمس الأربعاء وجود": skip the apposition.
+            for i in range(ti, last):
+                if doc.tokens[i][0] >= sent.nend:
+                    break
+                if i > ti and doc.clause_break_between(doc.tokens[i - 1][1] - 1, doc.tokens[i][0]):
+                    return doc.tokens[i][0]
+        return start
+
+    def modal(self, start: int) -> bool:
+        """A modal or future marker in the three tokens before `start`: the agreement is
+        expected, not reached."""
+        return any(t in _MODALS for t in self.doc.ntext[max(0, start - 40) : start].split()[-3:])
+
+    def refused_comment(self, end: int) -> bool:
+        """A refusal to comment or answer, with the refuser named between the verb and its
+        object ("ورفض الربيعي التعليق", "refused on Monday to answer"): not a refusal of
+        talks."""
+        return self._comment_end(end) > end
+
+    def _comment_end(self, end: int) -> int:
+        """The end of the comment word among the five tokens after `end`, else `end`."""
+        i = self.doc.token_index(end)
+        for k in range(i, min(i + 5, len(self.doc.tokens))):
+            if self.doc.token_text(k) in _COMMENT_WORDS:
+                return self.doc.tokens[k][1]
+        return end
 
     def refusal_negated(self, start: int) -> bool:
         """A negotiation word right after a refusal negator: "لن نفاوض", "will not
@@ -296,12 +454,19 @@ class _Extractor:
 
     def status(self, start: int, end: int) -> str | None:
         found: set[str] = set()
+        comment_end = -1
         for cue in self.doc.matches(self.lex.status, start, end):
-            if self.in_not_denial(cue.start, cue.end):
+            if self.in_not_denial(cue.start, cue.end) or cue.start < comment_end:
+                continue  # "رفض التعليق": the comment is no suspension (تعليق) of talks
+            if cue.value == "refused" and self.refused_comment(cue.end):
+                comment_end = self._comment_end(cue.end)
                 continue
             if cue.value != "refused" and self.negated(cue.outer_start, 4):
                 if cue.value == "stalled":
                     found.add("ongoing")  # "the dialogue has not stopped"
+                continue
+            if cue.value in ("agreed", "concluded") and self.modal(cue.outer_start):
+                found.add("ongoing")  # "an agreement could be signed by the end of the month"
                 continue
             found.add(cue.value)
         for kind in STATUS_ORDER:
@@ -327,10 +492,24 @@ class _Extractor:
         ]
         if not cues:
             return
+        # "لم يؤكد كامارا ولم ينفِ تعليق المحادثات": what is neither confirmed nor denied is
+        # not asserted.
+        undenied = [
+            c
+            for c in doc.matches(lex.denial, sent.nstart, sent.nend)
+            if self.negated(c.outer_start)
+        ]
+        no_comment = [
+            c
+            for c in doc.matches(lex.status, sent.nstart, sent.nend)
+            if c.value == "refused" and self.refused_comment(c.end)
+        ]
         refusals = [
             c
             for c in doc.matches(lex.status, sent.nstart, sent.nend)
-            if c.value == "refused" and not self.in_not_denial(c.start, c.end)
+            if c.value == "refused"
+            and not self.in_not_denial(c.start, c.end)
+            and not self.refused_comment(c.end)
         ]
         denial_cues = [
             c
@@ -366,9 +545,11 @@ class _Extractor:
                 status = "refused"  # "لن نفاوض", "will not negotiate"
             if is_denial and status != "refused":
                 continue  # the negotiation is what is denied
-            if any(seg_start <= m.start < seg_end for m in self.not_denial):
+            if any(seg_start <= m.start < seg_end for m in self.not_denial) or any(
+                seg_start <= c.start < seg_end for c in no_comment + undenied
+            ):
                 continue  # "declined to comment on the proposal"
-            if status is None and os.environ.get('UNK') is None:
+            if status is None:
                 continue  # a mention of talks with no status cue is context, not a claim
             if all(self.negated(c.outer_start) for c in seg_cues) and status != "refused":
                 continue  # a plain negative: "no talks", لا مفاوضات
@@ -402,12 +583,7 @@ class _Extractor:
                         if side not in sides[:2]
                         else [side, *[m for m in sides[:2] if m != side]]
                     )
-                elif (
-                    os.environ.get('NOTHIRD') is None
-                    and len(sides) >= 2
-                    and side not in sides[:2]
-                    and self._third_party(claimant)
-                ):
+                elif len(sides) >= 2 and side not in sides[:2] and self._third_party(claimant):
                     # A mediator, envoy or outside body speaks of talks between the sides.
                     named = [p for p in parties if p != side]
                     parties += [m for m in sides[:2] if m not in parties][: max(0, 2 - len(named))]
@@ -441,6 +617,7 @@ class _Extractor:
         return (
             side.kind in _THIRD_PARTY_KINDS
             or (rec.kind == "person" and rec.role in _MEDIATOR_ROLES)
+            or any(w in _MEDIATION_WORDS for w in side.name.casefold().split())
         )
 
     def claimants(
@@ -483,8 +660,18 @@ class _Extractor:
                 side = self.actors.side(denial.denier)
                 if side == claim_side or not denial.explicit:
                     continue  # only counterparties the denial names can contradict
+                if denial.status not in (None, "refused") and _DENIED_STATUS_CONFLICTS.get(
+                    denial.status, frozenset({denial.status})
+                ).isdisjoint({claim.status}):
+                    continue  # "denied the talks had collapsed" answers a claim they stalled
                 counter = self.expand(denial.counterparties)
-                if counter & parties and self.expand([side]) & parties:
+                # A claimant the article ties to no body ("Hernán Duque said…") may speak
+                # for the side the denial names.
+                loose = (
+                    self.actors.actors[claim.claimant].kind == "person"
+                    and claim_side == claim.claimant
+                )
+                if (counter & parties or loose) and self.expand([side]) & parties:
                     ev.contradictions.append(
                         (ci, di, "The denial rejects the negotiations the claim asserts.")
                     )
