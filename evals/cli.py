@@ -312,7 +312,7 @@ def report(
     """Render a run's report as Markdown or HTML."""
 
     def body() -> None:
-        from .._io import atomic_write_text
+        from .._io import emit
 
         if not run_dir.is_dir():
             raise EvalUsageError(f"{run_dir} is not a run directory")
@@ -329,13 +329,9 @@ def report(
                     "(summarizer.evals.report_html is missing)"
                 ) from None
             text = render_run_html(run_dir)
-        if output is None:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-        else:
-            try:
-                atomic_write_text(output, text)
-            except OSError as exc:
-                raise HarnessError(f"cannot write {output}: {exc.strerror or exc}") from None
+        try:
+            emit(text, output)
+        except OSError as exc:
+            raise HarnessError(f"cannot write {output}: {exc.strerror or exc}") from None
 
     _guard(body)

@@ -84,21 +84,28 @@ def read_predictions(path: Path) -> tuple[dict[str, dict[str, Any]], list[str]]:
         raise EvalUsageError(f"no predictions file {path}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise EvalUsageError(f"cannot read predictions {path}: {exc}") from None
-    rows: dict[str, dict[str, Any]] = {}
     notes: list[str] = []
+    rows = {row["id"]: row for row in id_rows(lines, path.name, notes)}
+    return rows, notes
+
+
+def id_rows(lines: list[str], name: str, notes: list[str]) -> list[dict[str, Any]]:
+    """The JSON objects with a string `id`, one a line; other lines are skipped, each with a
+    note naming `name` and the line number."""
+    rows: list[dict[str, Any]] = []
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
             row = json.loads(line)
         except json.JSONDecodeError:
-            notes.append(f"{path.name}:{number}: skipped a line that is not JSON")
+            notes.append(f"{name}:{number}: skipped a line that is not JSON")
             continue
         if not isinstance(row, dict) or not isinstance(row.get("id"), str):
-            notes.append(f"{path.name}:{number}: skipped a line without a string id")
+            notes.append(f"{name}:{number}: skipped a line without a string id")
             continue
-        rows[row["id"]] = row
-    return rows, notes
+        rows.append(row)
+    return rows
 
 
 def _write(path: Path, text: str) -> None:

@@ -28,6 +28,7 @@ from ..render.html import article_block, items_panel, legend, meta_section
 from ..schemas import StructuredSummary
 from .dataset import FIXTURES_DIR, Fixture, load_dataset
 from .errors import EvalUsageError, HarnessError
+from .evaluate import id_rows
 from .gold import Gold, load_gold
 from .matching import align
 from .scoring import FIELDS, FixtureScore, aggregate, parse_prediction, score_fixture
@@ -155,23 +156,12 @@ def _read_jsonl(path: Path, notes: list[str]) -> list[dict[str, Any]]:
     if not path.exists():
         notes.append(f"{path.name} is missing")
         return []
-    rows: list[dict[str, Any]] = []
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         notes.append(f"cannot read {path.name}: {exc}")
         return []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError:
-            notes.append(f"{path.name}:{number}: skipped a line that is not JSON")
-            continue
-        if isinstance(row, dict) and isinstance(row.get("id"), str):
-            rows.append(row)
-    return rows
+    return id_rows(lines, path.name, notes)
 
 
 def _fixtures(config: Mapping[str, Any], notes: list[str]) -> dict[str, Fixture]:

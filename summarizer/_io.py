@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 import tempfile
 from pathlib import Path
 
@@ -47,3 +48,13 @@ def _umask() -> int:
     umask = os.umask(0o022)
     os.umask(umask)
     return umask
+
+
+def emit(text: str, output: str | Path | None) -> None:
+    """Print `text` to stdout, or write it atomically to `output`. OSError propagates, for
+    the caller to turn into its own one-line error."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        atomic_write_text(output, text)

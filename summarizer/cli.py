@@ -17,7 +17,7 @@ from typing import Annotated
 import typer
 
 from . import inputs
-from ._io import atomic_write_text
+from ._io import emit
 from .errors import ConfigError, InputError, SummarizerError
 from .pipeline import Summarizer
 from .schemas import StructuredSummary, SummaryDraft, summary_json_schema
@@ -153,14 +153,10 @@ def summarize(
     ) as summarizer:
         summary = summarizer.summarize(article)
     rendered = render(summary, article.text, fmt)
-    if output is None:
-        sys.stdout.write(rendered)
-        sys.stdout.flush()
-    else:
-        try:
-            atomic_write_text(output, rendered)
-        except OSError as exc:
-            raise InputError(f"cannot write {output}: {exc.strerror or exc}") from None
+    try:
+        emit(rendered, output)
+    except OSError as exc:
+        raise InputError(f"cannot write {output}: {exc.strerror or exc}") from None
 
 
 @app.command()

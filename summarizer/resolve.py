@@ -8,7 +8,6 @@ contradiction indexes remapped, so the result always validates. Every change is 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from .grounding import Grounder
 from .schemas import (
@@ -249,8 +248,3 @@ def resolve(
         contradictions=contradictions,
     )
     return Resolved(summary, warnings, ungrounded)
-
-
-def draft_payload(draft: SummaryDraft) -> dict[str, Any]:
-    """The draft as the model wrote it (for a grounding re-ask's assistant turn)."""
-    return draft.model_dump(mode="json")
