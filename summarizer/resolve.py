@@ -54,8 +54,11 @@ def _short(text: str, limit: int = 80) -> str:
 
 
 def language_code(value: str) -> str:
+    """An ISO 639 code from what the model wrote ("ar", "ar-SY", "Arabic"); "und" when it
+    wrote something that is not a language at all (weak models write "1" or "iso")."""
     value = value.strip().lower()
-    return _LANGUAGE_NAMES.get(value, value.split("-")[0].split("_")[0][:3] or "und")
+    code = _LANGUAGE_NAMES.get(value, value.split("-")[0].split("_")[0])
+    return code if code.isascii() and code.isalpha() and 2 <= len(code) <= 3 else "und"
 
 
 def _ground(grounder: Grounder, shift: int, quote: str) -> Evidence | None:

@@ -162,3 +162,5 @@ def test_language_code() -> None:
     assert language_code("Arabic") == "ar"
     assert language_code("en-US") == "en"
     assert language_code("  ") == "und"
+    assert language_code("1") == "und"
+    assert language_code("english language") == "und"

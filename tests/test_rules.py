@@ -342,6 +342,29 @@ def test_arabic_denied_text_skips_the_denier_and_its_apposition() -> None:
     assert "مفاوضات" in denied
 
 
+def test_arabic_denied_text_skips_the_title_and_a_dashed_aside() -> None:
+    draft = extract(
+        "وفي تصريح للإذاعة نفى سامر حداد المتحدث باسم لواء الفتح -أحد أكبر الفصائل في "
+        "المنطقة- وجود أي مفاوضات مع الحكومة أو حلفائها."
+    )
+    assert [d.denied for d in draft.denials] == ["وجود أي مفاوضات مع الحكومة أو حلفائها"]
+
+
+def test_denied_text_ends_at_a_clause_break_and_skips_time_words() -> None:
+    draft = extract(
+        "نفت حركة البناء اليوم وجود أي مفاوضات مع الجيش بشأن الأسرى، مؤكدة أن مقاتليها "
+        "سيواصلون القتال."
+    )
+    assert [d.denied for d in draft.denials] == ["وجود أي مفاوضات مع الجيش بشأن الأسرى"]
+    english = extract(
+        "The Stone Hawks militia denied reports that it had signed a truce with the army, "
+        "saying its fighters would hold the bridge."
+    )
+    assert [d.denied for d in english.denials] == [
+        "reports that it had signed a truce with the army"
+    ]
+
+
 def test_counterparty_named_before_the_denial_in_the_sentence() -> None:
     draft = extract(
         "\n\n".join(
@@ -469,3 +492,66 @@ def test_what_is_neither_confirmed_nor_denied_is_not_asserted() -> None:
     )
     assert not draft.denials
     assert not draft.negotiation_claims
+
+
+def test_an_anonymous_speaker_becomes_the_claimant() -> None:
+    draft = extract("قالت مصادر محلية لصحيفة النهار إن المفاوضات بين الجيش وحركة البناء مستمرة.")
+    names = {a.id: a for a in draft.actors}
+    assert [names[c.claimant].name for c in draft.negotiation_claims] == ["مصادر محلية"]
+    assert names[draft.negotiation_claims[0].claimant].kind == "other"
+    anonymous = [s for s in draft.sources if s.anonymous]
+    assert [s.actor for s in anonymous] == [draft.negotiation_claims[0].claimant]
+
+
+def test_an_anonymous_source_becomes_the_denier() -> None:
+    draft = extract(
+        "A source close to the negotiations, who asked not to be named, denied that the "
+        "army had agreed a ceasefire with the Stone Hawks militia."
+    )
+    names = {a.id: a for a in draft.actors}
+    assert [(names[d.denier].name, names[d.denier].kind) for d in draft.denials] == [
+        ("A source close to the negotiations", "person")
+    ]
+
+
+def test_an_unused_anonymous_source_is_no_actor() -> None:
+    draft = extract("Sources said the weather in the valley was cold on Monday.")
+    assert not draft.actors
+
+
+def test_a_name_without_its_generic_head_is_the_same_body() -> None:
+    draft = extract(
+        "Red Hawks deny truce deal\n\nThe Red Hawks militia on Sunday denied that it had "
+        "agreed to a truce with the governor.\n\nThe governor, Jane Smith, said on Saturday "
+        "that a truce had been agreed with the Red Hawks to allow repairs."
+    )
+    hawks = [a for a in draft.actors if "Hawks" in a.name]
+    assert [a.name for a in hawks] == ["Red Hawks militia"]
+    assert "Red Hawks" in hawks[0].aliases
+
+
+def test_sources_cited_inside_an_attribution_are_the_claimant() -> None:
+    draft = extract(
+        "وأفاد مراسل الإذاعة، نقلا عن مصادر محلية، بأن المفاوضات بين الجيش وحركة البناء مستمرة."
+    )
+    names = {a.id: a.name for a in draft.actors}
+    assert [names[c.claimant] for c in draft.negotiation_claims] == ["مصادر محلية"]
+
+
+def test_naql_without_an_is_conveying_not_reporting() -> None:
+    draft = extract(
+        "وقال دبلوماسي غربي لصحيفة النهار إن الوسيط نقل إلى حركة البناء عرضا للتفاوض مع الجيش."
+    )
+    names = {a.id: a.name for a in draft.actors}
+    assert [names[c.claimant] for c in draft.negotiation_claims] == ["دبلوماسي غربي"]
+
+
+def test_it_after_a_person_speaker_is_the_last_body_subject() -> None:
+    draft = extract(
+        "Jane Holm, the union's secretary, said members had voted to strike.\n\n"
+        "The Norden Port Authority declined to comment on the vote. In a statement it said "
+        "it had made a final offer to the union."
+    )
+    names = {a.id: a.name for a in draft.actors}
+    proposed = [names[c.claimant] for c in draft.negotiation_claims if c.status == "proposed"]
+    assert proposed == ["Norden Port Authority"]

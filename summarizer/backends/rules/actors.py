@@ -1014,6 +1014,29 @@ class _Builder:
                     self._fold(short.key, long.key)
                     break
 
+    def _merge_headless(self) -> None:
+        """A name that is another body's name without its generic head word is that body
+        ("Grey Ravens" in a headline and "the Grey Ravens militia"; "أحرار الشام" and
+        "حركة أحرار الشام"), whichever comes first: the full form stays the name."""
+        for org in list(self.actors.values()):
+            if org.key not in self.actors or not org.head or org.kind == "person":
+                continue
+            words = org.key.split()
+            if len(words) < 2:
+                continue
+            if words[0] == org.head:
+                rest = " ".join(words[1:])
+            elif words[-1] == org.head:
+                rest = " ".join(words[:-1])
+            else:
+                continue
+            rec = self.actors.get(rest)
+            if rec is None or rec.key == org.key or rec.role or rec.affiliation:
+                continue
+            if rec.kind in ("state", "government", "international_org"):
+                continue  # "Russia" is no short form of "the Russia group"
+            self._fold(rec.key, org.key)
+
     def _merge_named_prefixes(self) -> None:
         """Short or descriptive names of a body named in full elsewhere: "Grey Ravens" (read
         as a name) is the "Grey Ravens militia"; "Tarvan rebels" the "Tarvan Liberation
@@ -1059,6 +1082,7 @@ class _Builder:
         self._merge_descriptions()
         self._merge_subsets()
         self._merge_generic()
+        self._merge_headless()
         if not self.arabic:
             self._merge_named_prefixes()
         self.government_affiliations()

@@ -19,7 +19,7 @@ from ...schemas import (
 from ..base import Backend, Completion, Message
 from .actors import ActorTable, _key, extract_actors
 from .doc import Doc
-from .events import Events, extract_events
+from .events import ANONYMOUS_PREFIX, Events, extract_events
 from .ids import IdMaker
 from .sources import SourceRec, extract_sources
 
@@ -95,7 +95,16 @@ class _Assembler:
 
     def _actors(self) -> list[ActorDraft]:
         ids = IdMaker()
-        recs = sorted(self.actors.actors.values(), key=lambda r: r.first)
+        # An anonymous speaker is an actor only when it asserts a denial or a claim.
+        used = {d.denier for d in self.events.denials} | {c.claimant for c in self.events.claims}
+        recs = sorted(
+            (
+                r
+                for r in self.actors.actors.values()
+                if not r.key.startswith(ANONYMOUS_PREFIX) or r.key in used
+            ),
+            key=lambda r: r.first,
+        )
         for rec in recs:
             self.actor_ids[rec.key] = ids.make(rec.gazetteer_id or rec.name_en or rec.name)
         out: list[ActorDraft] = []

@@ -5,10 +5,18 @@ right after an Arabic verb, or before an English one; a person is preferred over
 they speak for; "he said"/وأضاف continue the previous speaker) and a source (the channel
 closest to the article among the sentence's citations).
 
+- An anonymous source tied to no actor that is the subject of the verb ("a Western
+  diplomat said", "قالت مصادر محلية", "citing local sources") is the speaker: it becomes an
+  actor of its own (person, or `other` for a plural), kept only when it asserts a denial
+  or a claim. A first-person denial ("ننفي", "we deny") belongs to whoever the sentence
+  names before it, never to the actor after the verb. "نقل" without "عن" conveys (an
+  offer), it does not report.
 - A denial is a denial cue that is not negated (لم ينفِ، did not deny), not part of a
   non-denial phrase (declined to confirm or deny, رفض التعليق) and has a speaker. What is
   denied is the rest of the sentence after the cue, past a denier named right after the verb
-  (with its apposition) and past adverbials up to a complementizer (أن، that). Its
+  with its title and body ("نفى وائل علوان المتحدث باسم فيلق الرحمن"), dash, bracket or
+  comma asides and time words, and past adverbials up to a complementizer (أن، that); it
+  ends at the first clause break after its first words ("…، مؤكدة أن…", ", saying…"). Its
   counterparties are the actors named there (those after "with"/مع when there are any),
   minus the denier's own side; when none is named there, another side the sentence names
   before the denial (who made the denied claim); else the most mentioned side of the story
@@ -35,9 +43,10 @@ closest to the article among the sentence's citations).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from .actors import ActorTable, Mention
+from .actors import ActorRec, ActorTable, Mention
 from .doc import Doc, Sentence
 from .lexicon import STATUS_ORDER, CueMatch
 from .sources import SourceRec
@@ -51,6 +60,87 @@ _COMPLEMENTIZERS = frozenset(
 )
 #: How far past the cue a complementizer may open the denied clause.
 _ADVERBIAL_TOKENS = 12
+#: What ends a denied clause: commas, semicolons, brackets and spaced dashes.
+_DENIED_END = re.compile(r"[،؛,;()]|\s[-–—]\s")
+#: A clause break this early is an aside, not the end of the denied clause.
+_DENIED_MIN_WORDS = 3
+_DENIED_MAX_WORDS = 20
+#: Key prefix of the actors made for anonymous speakers.
+ANONYMOUS_PREFIX = "anonymous@"
+#: Words between an anonymous subject and its verb ("a diplomat, who asked not to be
+#: named, said").
+_ANONYMOUS_GAP = 10
+#: Words that may qualify an anonymous source after its cue.
+_ANONYMOUS_WORDS = 4
+_ANONYMOUS_STOPS = frozenset(
+    {"who", "which", "said", "told", "speaking", "qui", "que", "citee", "cited", "الذي", "التي"}
+)
+_DETERMINERS = frozenset({"a", "an", "the", "two", "three", "several", "une", "un", "des"})
+#: Nouns that name an anonymous speaker (normalised), as opposed to a manner phrase
+#: ("on condition of anonymity") or a member of a body.
+_SPEAKER_NOUNS = frozenset(
+    {
+        "مصادر",
+        "مصدر",
+        "مصدرا",
+        "دبلوماسي",
+        "دبلوماسيين",
+        "دبلوماسيون",
+        "source",
+        "sources",
+        "diplomat",
+        "diplomats",
+        "fuente",
+        "fuentes",
+        "quelle",
+        "quellen",
+        "diplomate",
+        "diplomates",
+    }
+)
+#: Words that introduce a cited source inside an attribution ("نقلا عن", "citing").
+_CITING = frozenset({"عن", "citing", "citant", "citando"})
+#: Attribution verbs that attribute only with "عن" (from) after them: "نقلت وكالة رويترز
+#: عن مسؤول"; without it, "نقل الوسيط عرضا" is "conveyed an offer".
+_CHAIN_VERBS = frozenset({"نقل", "نقلت"})
+_CHAIN_WINDOW = 6
+#: Prepositions that open the qualifier of an anonymous speaker (normalised).
+_PREPOSITIONS = frozenset(
+    {"في", "علي", "من", "عن", "of", "to", "in", "on", "at", "with", "du", "de", "des"}
+)
+#: Plural anonymous speakers (normalised): an `other` actor rather than a person.
+_PLURAL_SPEAKERS = frozenset({"مصادر", "دبلوماسيين", "دبلوماسيون", "مسؤولين", "مسؤولون"})
+#: Pronouns that never stand for a person.
+_NEUTER_PRONOUNS = frozenset({"it"})
+#: First-person denial forms and pronouns (normalised).
+_FIRST_PERSON = frozenset(
+    {"ننفي", "نفينا", "انفي", "نفيت", "نحن", "we", "i", "nous", "je", "wir", "ich", "nosotros"}
+)
+#: An aside opening right after a name, and what closes it.
+_ASIDE_OPEN = re.compile(r"\s*([-–—،,(])")
+_ASIDE_CLOSE = {
+    **{d: re.compile(r"[-–—]") for d in "-–—"},
+    **{c: re.compile(r"[،,]") for c in "،,"},
+    "(": re.compile(r"\)"),
+}
+_ASIDE_WORDS = 20
+#: Time adverbs between a denier and the denied clause (normalised).
+_TIME_WORDS = frozenset(
+    {
+        "امس",
+        "اليوم",
+        "يوم",
+        "الاثنين",
+        "الثلاثاء",
+        "الاربعاء",
+        "الخميس",
+        "الجمعه",
+        "السبت",
+        "الاحد",
+        "yesterday",
+        "today",
+    }
+)
 #: Cues that name their speaker after them ("according to X", "بحسب X").
 _SPEAKER_AFTER = frozenset({"according to", "بحسب", "حسب", "وفق", "وفقا", "selon", "segun"})
 #: Claim statuses that assert talks took place (a denial of the talks contradicts them).
@@ -172,6 +262,8 @@ class _Extractor:
         self.events = Events()
         self.prev_speaker: str | None = None
         self.prev_source: int | None = None
+        #: The last body that opened a sentence as its subject (what "it" refers to).
+        self.last_body: str | None = None
         self.not_denial = list(self.lex.not_denial.finditer(doc.ntext))
         self.main_sides = self._main_sides()
 
@@ -235,6 +327,9 @@ class _Extractor:
         return key
 
     def speaker(self, sent: Sentence, cue: CueMatch[str]) -> str | None:
+        anonymous = self.anonymous_speaker(sent, cue)
+        if anonymous is not None:
+            return anonymous
         mentions = self.mentions(sent)
         doc = self.doc
         after = [
@@ -263,9 +358,124 @@ class _Extractor:
                 if self.after_with(m):
                     continue
                 return self.prefer_person(m.key, sent, m.start)
+        if (
+            pronoun
+            and gap_before[-1] in _NEUTER_PRONOUNS
+            and self.last_body is not None
+            and (
+                self.prev_speaker is None or self.actors.actors[self.prev_speaker].kind == "person"
+            )
+        ):
+            # "it said" is never a person: the body that was last a sentence's subject.
+            return self.last_body
         if pronoun or doc.matches(self.lex.continuation, cue.outer_start, cue.end + 1):
             return self.prev_speaker
         return None
+
+    def conveys(self, cue: CueMatch[str]) -> bool:
+        """نقل without عن after it: a verb of conveying ("نقل الوسيط عرضا إلى الجماعة"),
+        not of reporting."""
+        if cue.cue not in _CHAIN_VERBS:
+            return False
+        ti = self.doc.token_index(cue.end)
+        window = range(ti, min(ti + _CHAIN_WINDOW, len(self.doc.tokens)))
+        return all(self.doc.token_text(i) != "عن" for i in window)
+
+    def anonymous_speaker(self, sent: Sentence, cue: CueMatch[str]) -> str | None:
+        """An anonymous source tied to no actor that is the subject of the verb ("a
+        Western diplomat said", "قالت مصادر محلية", "selon une source proche du dossier"):
+        it becomes an actor of its own (a person, or `other` for a plural) so that it can
+        be the claimant or denier."""
+        doc = self.doc
+        after = bool(self.lex.clitics) or cue.cue in _SPEAKER_AFTER
+        for i, rec in enumerate(self.sources):
+            if rec.sentence != sent.index or not rec.anonymous or rec.actor is not None:
+                continue
+            words = set(self.doc.ntext[rec.start : rec.end].split())
+            if words.isdisjoint(_SPEAKER_NOUNS):
+                continue  # "on condition of anonymity", "a member of…": not the speaker
+            gap = self.tokens_between(cue.end, rec.start) if rec.start >= cue.end else None
+            if gap is not None and gap and gap[-1] in _CITING and len(gap) <= _ADVERBIAL_TOKENS:
+                # "أفاد مراسل الجزيرة، نقلا عن مصادر محلية، بأن…", "X reported, citing
+                # sources, that…": the cited sources assert what follows.
+                if any(t in _COMPLEMENTIZERS for t in gap):
+                    continue
+                between = []
+            elif after:
+                if gap is None or len(gap) > 1:
+                    continue
+                between = self.actors.in_range(cue.end, rec.start)
+            else:
+                if rec.end > cue.outer_start:
+                    continue
+                if len(self.tokens_between(rec.end, cue.outer_start)) > _ANONYMOUS_GAP:
+                    continue
+                between = self.actors.in_range(rec.end, cue.outer_start)
+            if between:
+                continue
+            key = f"{ANONYMOUS_PREFIX}{rec.start}"
+            if key not in self.actors.actors:
+                start, end = self.anonymous_name(rec.start, rec.end, sent)
+                name = doc.quote(start, end).strip(" ،,.")
+                plural = any(
+                    t in _PLURAL_SPEAKERS or (not self.lex.clitics and t.endswith("s"))
+                    for t in doc.ntext[start:end].split()[:3]
+                )
+                # "دبلوماسي أوروبي مطلع على الملف" is also written short, before its
+                # first preposition: the short form is an alias.
+                qualified = doc.ntext[start:end].split()
+                cut = next((k for k, w in enumerate(qualified) if k >= 2 and w in _PREPOSITIONS), 0)
+                aliases: list[str] = []
+                if cut:
+                    short = doc.quote(start, doc.tokens[doc.token_index(start) + cut - 1][1])
+                    aliases.append(short.strip(" ،,."))
+                self.actors.actors[key] = ActorRec(
+                    key,
+                    name,
+                    "other" if plural else "person",
+                    rec.start,
+                    name_en=name if self.lex.code == "en" else None,
+                    aliases=aliases,
+                )
+            self.events.source_actors.setdefault(i, key)
+            return key
+        return None
+
+    def anonymous_name(self, start: int, end: int, sent: Sentence) -> tuple[int, int]:
+        """The anonymous speaker's words: the source cue with the words that qualify it
+        ("مصادر محلية", "a source close to the talks", "a Western diplomat"), up to a
+        clause break, a named actor, a complementizer or a reporting verb."""
+        doc = self.doc
+        ti = doc.token_index(start)
+        if not self.lex.clitics:
+            # "a Western diplomat": the determiner and adjectives before the cue.
+            k = ti - 1
+            while k >= 0 and ti - k <= 2 and doc.tokens[k][0] >= sent.nstart:
+                if doc.clause_break_between(doc.tokens[k][1] - 1, doc.tokens[ti][0]):
+                    break
+                start = doc.tokens[k][0]
+                if doc.token_text(k) in _DETERMINERS:
+                    break
+                k -= 1
+            if doc.token_text(doc.token_index(start)) not in _DETERMINERS:
+                start = doc.tokens[ti][0]
+        k = doc.token_index(end)
+        stops = [m.start for m in self.actors.in_range(end, sent.nend)]
+        stops += [c.start for c in doc.matches(self.lex.attribution, end, sent.nend)]
+        stops += [c.start for c in doc.matches(self.lex.source_kinds, end, sent.nend)]
+        stops += [c.start for c in doc.matches(self.lex.anonymous, end, sent.nend)]
+        stops += [a for a, _, _ in self.actors.outlets if end <= a < sent.nend]
+        first = next(iter(sorted(stops)), sent.nend)
+        while k < len(doc.tokens) and k - doc.token_index(end) < _ANONYMOUS_WORDS:
+            ts, te = doc.tokens[k]
+            if te > first or ts >= sent.nend or doc.clause_break_between(end - 1, ts):
+                break
+            word = doc.token_text(k)
+            if word in _COMPLEMENTIZERS or word in _ANONYMOUS_STOPS or word in _PRONOUNS:
+                break
+            end = te
+            k += 1
+        return start, end
 
     def _close_after(self, end: int, start: int) -> bool:
         """The mention follows the verb directly, or after a title ("نفى الناطق الرسمي
@@ -297,7 +507,9 @@ class _Extractor:
     def sentence(self, sent: Sentence) -> None:
         doc, lex = self.doc, self.lex
         source, here = self.sentence_source(sent)
-        attributions = list(doc.matches(lex.attribution, sent.nstart, sent.nend))
+        attributions = [
+            c for c in doc.matches(lex.attribution, sent.nstart, sent.nend) if not self.conveys(c)
+        ]
         speaker: str | None = None
         for cue in attributions:
             speaker = self.speaker(sent, cue)
@@ -321,6 +533,11 @@ class _Extractor:
             who = speaker or (denials[0] if denials else None)
             if rec.needs_speaker and who and i not in self.events.source_actors:
                 self.events.source_actors[i] = who
+        subject = next(iter(self.mentions(sent)), None)
+        if subject is not None and len(self.tokens_between(sent.nstart, subject.start)) <= 1:
+            side = self.actors.side(subject.key)
+            if self.actors.actors[side].kind != "person":
+                self.last_body = side
         if speaker:
             self.prev_speaker = speaker
             self.prev_source = source
@@ -334,7 +551,10 @@ class _Extractor:
         for cue in doc.matches(self.lex.denial, sent.nstart, sent.nend):
             if self.negated(cue.outer_start) or self.in_not_denial(cue.start, cue.end):
                 continue
-            denier = self.speaker(sent, cue)
+            if self.first_person(cue):
+                denier = self.quoted_speaker(sent, cue)
+            else:
+                denier = self.speaker(sent, cue)
             if denier is None or denier in deniers:
                 continue
             scope_start = cue.end
@@ -374,8 +594,7 @@ class _Extractor:
                 camp = _CAMPS.get(self.actors.actors[side].kind)
                 others.sort(key=lambda k: _CAMPS.get(self.actors.actors[k].kind) == camp)
                 counter = others[:1]
-            denied_start = self.denied_start(sent, cue, denier)
-            denied = " ".join(doc.quote(denied_start, sent.nend).split()[:14]).strip(" ،,.")
+            denied = self.denied_text(sent, self.denied_start(sent, cue, denier))
             self.events.denials.append(
                 DenialRec(
                     denier,
@@ -391,6 +610,38 @@ class _Extractor:
             deniers.append(denier)
         return deniers
 
+    def first_person(self, cue: CueMatch[str]) -> bool:
+        """A first-person denial ("ننفي نفيا قاطعا", "we deny"): the speaker is the author
+        of the quoted words, never the actor named after the verb."""
+        doc = self.doc
+        ti = doc.token_index(cue.start)
+        words = [doc.token_text(i) for i in range(max(0, ti - 2), ti + 1)]
+        return any(w in _FIRST_PERSON for w in words)
+
+    def quoted_speaker(self, sent: Sentence, cue: CueMatch[str]) -> str | None:
+        """Who speaks a first-person denial: the last actor named before it in the
+        sentence ("وجاء في البيان الذي حمل توقيع المكتب الإعلامي للسرايا: ننفي…"), else
+        the previous sentence's speaker."""
+        before = [m for m in self.mentions(sent) if m.end <= cue.outer_start]
+        if before:
+            m = before[-1]
+            return self.prefer_person(m.key, sent, m.start)
+        return self.prev_speaker
+
+    def denied_text(self, sent: Sentence, start: int) -> str:
+        """The denied clause from `start`: up to the end of the sentence or the first
+        clause break (comma, semicolon, bracket, spaced dash) after its first words, which
+        opens a participle or a new attribution ("…، مؤكدة أن…", "…, saying…"). Quotation
+        marks do not end it: a quoted object is the denied proposition itself."""
+        text = self.doc.quote(start, sent.nend)
+        words = 0
+        for m in _DENIED_END.finditer(text):
+            words = len(text[: m.start()].split())
+            if words >= _DENIED_MIN_WORDS:
+                text = text[: m.start()]
+                break
+        return " ".join(text.split()[:_DENIED_MAX_WORDS]).strip(' ،,.;؛:-–—"“”«»')
+
     def denied_start(self, sent: Sentence, cue: CueMatch[str], denier: str) -> int:
         """Where the denied proposition starts: after the cue, past a denier named right
         after it with its apposition ("نفت سرايا الفجر، الفصيل المسلح…، أمس"), and past
@@ -399,22 +650,41 @@ class _Extractor:
         doc = self.doc
         start = cue.end
         side = self.actors.side(denier)
+        own = {denier, side, self.actors.actors[denier].affiliation}
         for m in self.mentions(sent):
-            if m.start < cue.end:
+            if m.start < start:
                 continue
             gap = self.tokens_between(start, m.start)
             if (
-                self.actors.side(m.key) in (denier, side)
+                self.actors.side(m.key) in own | {m.key} & own
                 and self._close_after(start, m.start)
                 and not any(t in _COMPLEMENTIZERS for t in gap)
+                and (start == cue.end or not doc.clause_break_between(start - 1, m.start - 1))
             ):
+                # The denier and then the body in its title ("نفى وائل علوان المتحدث باسم
+                # فيلق الرحمن…").
                 start = m.end
+                continue
             break
+        if start > cue.end:
+            start = self.skip_asides(start, sent.nend)
         ti = doc.token_index(start)
+        while ti < len(doc.tokens) and doc.tokens[ti][0] < sent.nend:
+            if doc.token_text(ti) not in _TIME_WORDS:
+                break
+            ti += 1  # "نفت الحركة أمس الأربعاء وجود…"
+            start = doc.tokens[ti][0] if ti < len(doc.tokens) else sent.nend
         last = min(len(doc.tokens), ti + _ADVERBIAL_TOKENS)
+        negotiation = [c.start for c in doc.matches(self.lex.negotiation, start, sent.nend)]
         for i in range(ti, last):
             if doc.tokens[i][0] >= sent.nend:
                 break
+            if (
+                i > ti
+                and any(n < doc.tokens[i][0] for n in negotiation)
+                and doc.clause_break_between(doc.tokens[i - 1][1] - 1, doc.tokens[i][0])
+            ):
+                break  # the object ("وجود أي مفاوضات…") is already there: "…، مؤكدة أن"
             if doc.token_text(i) in _COMPLEMENTIZERS:
                 return doc.tokens[i][0]
         if start > cue.end and doc.clause_break_between(start - 1, start + 2):
@@ -424,6 +694,27 @@ class _Extractor:
                     break
                 if i > ti and doc.clause_break_between(doc.tokens[i - 1][1] - 1, doc.tokens[i][0]):
                     return doc.tokens[i][0]
+        return start
+
+    def skip_asides(self, start: int, end: int) -> int:
+        """Past asides that open right at `start`: "-أحد أكبر الفصائل-", "(…)", ", a
+        spokesman for the group,", each closed before the end of the sentence."""
+        doc = self.doc
+        # From the end of the word before `start`: normalisation drops punctuation.
+        ostart = doc.span(start - 1, start)[1] if start > 0 else 0
+        rest = doc.text[ostart : doc.span(start, end)[1]]
+        pos = 0
+        for _ in range(3):
+            m = _ASIDE_OPEN.match(rest, pos)
+            if m is None:
+                break
+            c = _ASIDE_CLOSE[m.group(1)].search(rest, m.end())
+            if c is None or len(rest[m.end() : c.start()].split()) > _ASIDE_WORDS:
+                break
+            if not rest[c.end() :].strip():
+                break
+            pos = c.end()
+            start = doc.to_norm(ostart + pos + len(rest[pos:]) - len(rest[pos:].lstrip()))
         return start
 
     def modal(self, start: int) -> bool:
@@ -605,6 +896,8 @@ class _Extractor:
         """Bodies negotiate; a person is a party only as a mediator or envoy, or when the
         article names no body for them."""
         rec = self.actors.actors[key]
+        if key.startswith(ANONYMOUS_PREFIX):
+            return False  # an anonymous speaker reports talks, it does not hold them
         if rec.kind != "person":
             return True
         return rec.affiliation is None or rec.role in _MEDIATOR_ROLES

@@ -185,7 +185,9 @@ def _member_of(doc: Doc, actors: ActorTable, npos: int) -> str | None:
     sent = doc.sentence_at(npos)
     for m in actors.in_range(npos, sent.nend):
         gap = doc.ntext[npos : m.start].split()
-        if len(gap) <= 5:
+        # "مصادر محلية، بأن المفاوضات بين الجيش…": past a clause break the organisation
+        # belongs to the reported clause, not to the sources.
+        if len(gap) <= 5 and not doc.clause_break_between(npos, m.start - 1):
             return actors.side(m.key)
         break
     return None
