@@ -128,9 +128,9 @@ class Summarizer:
         completion = yield messages, chunk.text
         self._account(result, completion)
         grounder = Grounder(chunk.text, fuzzy_threshold=s.fuzzy_threshold)
-        first = resolve(completion.draft, grounder, shift=chunk.start)
-        if first.ungrounded and self.prompt and s.grounding_reask:
-            assert self.prompt is not None
+        keep = s.keep_ungrounded
+        resolved = resolve(completion.draft, grounder, shift=chunk.start, keep_ungrounded=keep)
+        if resolved.ungrounded and self.prompt and s.grounding_reask:
             retry = [
                 *messages,
                 {
@@ -138,16 +138,18 @@ class Summarizer:
                     "content": completion.raw
                     or json.dumps(completion.draft.model_dump(mode="json"), ensure_ascii=False),
                 },
-                {"role": "user", "content": self.prompt.grounding_reask(first.ungrounded)},
+                {"role": "user", "content": self.prompt.grounding_reask(resolved.ungrounded)},
             ]
             try:
                 completion = yield retry, chunk.text
-                self._account(result, completion)
             except BackendError as exc:
                 result.warnings.append(f"grounding re-ask failed, kept the first answer: {exc}")
-        result.resolved = resolve(
-            completion.draft, grounder, shift=chunk.start, keep_ungrounded=s.keep_ungrounded
-        )
+            else:
+                self._account(result, completion)
+                resolved = resolve(
+                    completion.draft, grounder, shift=chunk.start, keep_ungrounded=keep
+                )
+        result.resolved = resolved
         return result
 
     @staticmethod
