@@ -588,7 +588,7 @@ class _Builder:
             k = ti - 1
             if k >= 0 and self.tok(k) in ("a", "an", "the"):
                 k -= 1
-            return self._latin_name_ending(k)
+            return self._latin_name_ending(self._skip_parenthesis(k))
         if not self.arabic:
             k = ti - 1
             if k >= 0 and self.tok(k) in ("a", "an", "the") and self.boundary(k):
@@ -610,12 +610,25 @@ class _Builder:
                 return None
         return got[-1], got[0]
 
+    def _skip_parenthesis(self, k: int) -> int:
+        """The token before a parenthesis that token `k` closes ("Fawwaz al-Hindawi
+        (فواز الهنداوي), head of…": the name in the other script), else `k`."""
+        if k < 0:
+            return k
+        doc = self.doc
+        _, end = doc.span(*doc.tokens[k])
+        if not doc.text.startswith(")", end):
+            return k
+        while k >= 0 and doc.text[doc.span(*doc.tokens[k])[0] - 1 : doc.span(*doc.tokens[k])[0]] != "(":
+            k -= 1
+        return k - 1
+
     def _latin_name_ending(self, k: int) -> tuple[int, int] | None:
         cap = self.doc.original_capitalised
         end = k
         got = 0
         while k >= 0 and (cap[k] or self.tok(k) in _NAME_PARTICLES) and got < 4:
-            if self.tok(k) in self.lex.not_names:
+            if self.tok(k) in self.lex.not_names or self.tok(k) in self.lex.pre_titles:
                 break
             got += 1
             k -= 1
@@ -855,6 +868,13 @@ class _Builder:
                     by_last.setdefault(parts[-1], rec.key)
         if not by_last:
             return
+        for rec in list(self.actors.values()):
+            # "Al-Hindawi" already taken as a name of its own: the surname of "Fawwaz
+            # al-Hindawi".
+            parts = [w for w in _key(rec.name).split() if w not in _NAME_PARTICLES]
+            full = by_last.get(parts[-1]) if len(parts) == 1 and rec.kind == "person" else None
+            if full is not None and full != rec.key and rec.role is None:
+                self._fold(rec.key, full)
         doc = self.doc
         for s, e in doc.tokens:
             t = doc.ntext[s:e]

@@ -44,6 +44,7 @@ closest to the article among the sentence's citations).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .actors import ActorRec, ActorTable, Mention
@@ -57,6 +58,23 @@ _PRONOUNS = frozenset(
 _WITH = frozenset({"with", "مع", "avec", "con", "mit", "to", "between", "بين"})
 _COMPLEMENTIZERS = frozenset(
     {"ان", "بان", "انه", "انها", "ما", "that", "que", "dass", "reports", "تقارير"}
+)
+#: Words that open a reported clause: actors named before it in a claim's segment are the
+#: frame of the report (speaker, audience, venue: "told parliament that…", "في إحاطة أمام
+#: مجلس الأمن إن…"), not parties to the talks.
+_REPORTED_CLAUSE = frozenset({"ان", "بان", "انه", "انها", "that", "que", "qu", "dass"})
+#: Articles that open a noun phrase, by language ("a" is an article only in English).
+_ARTICLES = {
+    "en": frozenset({"a", "an", "the"}),
+    "fr": frozenset({"un", "une", "le", "la", "les", "des"}),
+    "es": frozenset({"un", "una", "el", "la", "los", "las"}),
+    "de": frozenset({"ein", "eine", "der", "die", "das"}),
+}
+#: Relative pronouns that make the verb after them the antecedent's ("…, which said").
+_RELATIVES = frozenset({"which", "who", "qui", "que", "quien", "quienes", "der", "die", "das"})
+#: Words that make a negotiation word background ("similar deals", "صفقة مماثلة").
+_SIMILAR = frozenset(
+    {"similar", "مماثله", "مماثلا", "مشابهه", "مشابها", "similaires", "similaire", "similares"}
 )
 #: How far past the cue a complementizer may open the denied clause.
 _ADVERBIAL_TOKENS = 12
@@ -181,8 +199,30 @@ _MODALS = frozenset(
         "سوف",
         "يتوقع",
         "المتوقع",
+        # Hopes and expectations are not agreements either.
+        "hope",
+        "hopes",
+        "hoped",
+        "hoping",
+        "expects",
+        "espere",
+        "espera",
+        "hofft",
+        "امل",
+        "امله",
+        "املها",
+        "يامل",
+        "تامل",
     }
 )
+#: Conditional markers: "if the factions reject the offer" asserts no refusal.
+_CONDITIONALS = frozenset({"if", "unless", "si", "wenn", "falls", "اذا", "لو", "ما لم"})
+#: Offer nouns a later sentence refers back to ("rejected the offer", "تدرس العرض").
+_OFFER_SUBJECTS = frozenset({"offer", "proposal", "initiative"})
+#: Sentences that make the headline and the lead, which the body repeats in full.
+_LEAD_SENTENCES = 1
+#: How many sentences back an anaphoric offer is looked for.
+_OFFER_WINDOW = 6
 #: Objects of a refusal verb that make it a refusal to comment, not to negotiate.
 _COMMENT_WORDS = frozenset(
     {
@@ -343,6 +383,8 @@ class _Extractor:
         if self.lex.clitics:
             # Arabic subjects precede their verb directly; "X، أبرز Y، أكدا" is apposition.
             before = [m for m in before if not doc.clause_break_between(m.end - 1, cue.outer_start)]
+        else:
+            before = self._subject_candidates(sent, before, cue.outer_start)
         gap_before = self.tokens_between(
             sent.nstart if not before else before[-1].end, cue.outer_start
         )
@@ -371,6 +413,37 @@ class _Extractor:
         if pronoun or doc.matches(self.lex.continuation, cue.outer_start, cue.end + 1):
             return self.prev_speaker
         return None
+
+    def _subject_candidates(
+        self, sent: Sentence, before: list[Mention], verb: int
+    ) -> list[Mention]:
+        """Mentions that can be the subject of the verb at `verb`, nearest last: those of
+        its own clause; after a relative pronoun ("…, which said"), its antecedent; when the
+        verb directly follows an aside ("Yusuf Amrani, who chairs the Council of Elders,
+        told…"), those of the clauses before the aside first, then the aside's own, unless
+        the aside is just a name ("The LDF's commander, Hassan Dube, said")."""
+        breaks = self.doc.clause_breaks
+        i = bisect_left(breaks, verb + 1) - 1
+        if i < 0 or breaks[i] < sent.nstart:
+            return before  # no clause break before the verb in this sentence
+        close = breaks[i]
+        same = [m for m in before if m.start >= close]
+        gap = self.tokens_between(close, verb)
+        if gap == [] or (len(gap) == 1 and gap[0] in _RELATIVES):
+            earlier = [m for m in before if m.end <= close]
+            if gap:
+                return earlier  # "the port authority, which said": the antecedent
+            open_ = breaks[i - 1] if i > 0 and breaks[i - 1] >= sent.nstart else sent.nstart
+            aside = [m for m in earlier if m.start >= open_]
+            head = [m for m in earlier if m.start < open_]
+            if len(aside) == 1 and len(self.tokens_between(open_, close)) == len(
+                self.tokens_between(aside[0].start, aside[0].end)
+            ):
+                return head + aside  # "The LDF's commander, Hassan Dube, said": the name
+            return aside + head
+        if same or gap[0] in _ARTICLES.get(self.lex.code, ()):
+            return same  # ", a council of elders mediating between them said": its own subject
+        return before  # "…, a de son côté rejeté": adverbials, the subject is earlier
 
     def conveys(self, cue: CueMatch[str]) -> bool:
         """نقل without عن after it: a verb of conveying ("نقل الوسيط عرضا إلى الجماعة"),
@@ -501,8 +574,25 @@ class _Extractor:
     def run(self) -> Events:
         for sent in self.doc.sentences:
             self.sentence(sent)
+        self.merge_repeated_claims()
         self.contradictions()
         return self.events
+
+    def merge_repeated_claims(self) -> None:
+        """One claim per fact: a headline or lead that announces what the body reports
+        again (same side, status and parties) gives way to the body's fuller sentence."""
+        seen: dict[tuple[str, str, frozenset[str]], int] = {}
+        drop: set[int] = set()
+        for i, claim in enumerate(self.events.claims):
+            key = (
+                self.actors.side(claim.claimant),
+                claim.status,
+                frozenset(self.actors.side(p) for p in claim.parties),
+            )
+            if key in seen and self.events.claims[seen[key]].sentence.index <= _LEAD_SENTENCES:
+                drop.add(seen[key])
+            seen[key] = i
+        self.events.claims = [c for i, c in enumerate(self.events.claims) if i not in drop]
 
     def sentence(self, sent: Sentence) -> None:
         doc, lex = self.doc, self.lex
@@ -722,6 +812,14 @@ class _Extractor:
         expected, not reached."""
         return any(t in _MODALS for t in self.doc.ntext[max(0, start - 40) : start].split()[-3:])
 
+    def conditional(self, start: int) -> bool:
+        """A conditional marker in the three tokens before `start` ("if they reject")."""
+        before = self.doc.ntext[max(0, start - 40) : start].split()[-3:]
+        return any(
+            t in _CONDITIONALS or (t[:1] in _CONJUNCTIONS and t[1:] in _CONDITIONALS)
+            for t in before
+        )
+
     def refused_comment(self, end: int) -> bool:
         """A refusal to comment or answer, with the refuser named between the verb and its
         object ("ورفض الربيعي التعليق", "refused on Monday to answer"): not a refusal of
@@ -756,6 +854,8 @@ class _Extractor:
                 if cue.value == "stalled":
                     found.add("ongoing")  # "the dialogue has not stopped"
                 continue
+            if self.conditional(cue.outer_start):
+                continue  # "if the factions reject the offer"
             if cue.value in ("agreed", "concluded") and self.modal(cue.outer_start):
                 found.add("ongoing")  # "an agreement could be signed by the end of the month"
                 continue
@@ -776,10 +876,13 @@ class _Extractor:
         runs from an attribution (or denial) verb to the next one."""
         doc, lex = self.doc, self.lex
         names = self.mentions(sent)
+        idioms = doc.matches(lex.not_negotiation, sent.nstart, sent.nend)
         cues = [
             c
             for c in doc.matches(lex.negotiation, sent.nstart, sent.nend)
             if not any(m.start <= c.start and c.end <= m.end for m in names)
+            and not any(i.start <= c.start and c.end <= i.end for i in idioms)
+            and not self.similar(c)
         ]
         if not cues:
             return
@@ -801,6 +904,7 @@ class _Extractor:
             if c.value == "refused"
             and not self.in_not_denial(c.start, c.end)
             and not self.refused_comment(c.end)
+            and not self.conditional(c.outer_start)
         ]
         denial_cues = [
             c
@@ -851,10 +955,15 @@ class _Extractor:
             subjects = list(dict.fromkeys(c.value for c in seg_cues))
             subject = " / ".join(subjects[:3])
             others: list[str] = []
-            for m in self.actors.in_range(seg_start, seg_end):
+            content_start = seg_start
+            if gcue is not None and gcue.start < seg_cues[0].start:
+                content_start = self.reported_clause(gcue.end, seg_cues[0].start) or seg_start
+            for m in self.actors.in_range(content_start, seg_end):
                 side = self.actors.side(m.key)
                 if side not in others and side not in claimants and self._party(side):
                     others.append(side)
+            if not others and not _OFFER_SUBJECTS.isdisjoint(subjects):
+                others = self.offerer(sent, claimants)
             both = bool(doc.matches(lex.both_sides, seg_start, seg_end))
             for claimant in claimants:
                 if any(
@@ -892,6 +1001,35 @@ class _Extractor:
                     )
                 )
 
+    def similar(self, cue: CueMatch[str]) -> bool:
+        """A negotiation word qualified as "similar" is a comparison with other deals."""
+        after = self.doc.ntext[cue.outer_end : cue.outer_end + 30].split()[:2]
+        before = self.doc.ntext[max(0, cue.outer_start - 30) : cue.outer_start].split()[-1:]
+        return not _SIMILAR.isdisjoint(after + before)
+
+    def reported_clause(self, start: int, end: int) -> int | None:
+        """Where the reported clause opens between `start` and `end` (a complementizer,
+        with a conjunction prefix allowed), if it does."""
+        i = self.doc.token_index(start)
+        while i < len(self.doc.tokens) and self.doc.tokens[i][0] < end:
+            t = self.doc.token_text(i)
+            if t in _REPORTED_CLAUSE or (t[:1] in _CONJUNCTIONS and t[1:] in _REPORTED_CLAUSE):
+                return self.doc.tokens[i][0]
+            i += 1
+        return None
+
+    def offerer(self, sent: Sentence, claimants: list[str]) -> list[str]:
+        """The side that made the offer a segment refers back to ("rejected the offer",
+        "تدرس العرض"): the claimant of the latest proposal from another side."""
+        own = {self.actors.side(c) for c in claimants}
+        for claim in reversed(self.events.claims):
+            if sent.index - claim.sentence.index > _OFFER_WINDOW:
+                break
+            side = self.actors.side(claim.claimant)
+            if claim.status == "proposed" and side not in own and self._party(side):
+                return [side]
+        return []
+
     def _party(self, key: str) -> bool:
         """Bodies negotiate; a person is a party only as a mediator or envoy, or when the
         article names no body for them."""
@@ -924,7 +1062,8 @@ class _Extractor:
             rest = [m for m in mentions if m.start >= start and not self.after_with(m)]
             rest = rest or [m for m in mentions if not self.after_with(m)]
             if not rest:
-                return []
+                subject = self.pronoun_subject(sent)
+                return [subject] if subject else []
             first = self.prefer_person(rest[0].key, sent, rest[0].start)
         out = [first]
         # "جيش الإسلام وفيلق الرحمن أكدا رفضهما", "X and Y refused": joint claimants.
@@ -941,6 +1080,16 @@ class _Extractor:
                     out.append(m.key)
                 break
         return out
+
+    def pronoun_subject(self, sent: Sentence) -> str | None:
+        """What a sentence-initial pronoun stands for ("It also ruled out talks"): the last
+        body that was a subject for "it", the previous speaker otherwise."""
+        head = self.doc.ntext[sent.nstart : sent.nend].split()[:2]
+        if not head or head[0] not in _PRONOUNS:
+            return None
+        if head[0] in _NEUTER_PRONOUNS:
+            return self.last_body
+        return self.prev_speaker
 
     def contradictions(self) -> None:
         ev = self.events

@@ -146,6 +146,7 @@ class Lexicon:
     attribution: CueSet[str]
     continuation: CueSet[str]
     negotiation: CueSet[str]
+    not_negotiation: CueSet[str]
     both_sides: CueSet[str]
     status: CueSet[str]
     refused_negators: frozenset[str]
@@ -238,6 +239,7 @@ def load_lexicon(code: str) -> Lexicon:
         negotiation=CueSet(
             data.get("negotiation", {}).get("cues", {}).items(), clitics=clitics, article=True
         ),
+        not_negotiation=cues(_phrases(data.get("negotiation", {}).get("not_negotiation", []))),
         both_sides=cues(_phrases(data.get("negotiation", {}).get("both_sides", []))),
         status=CueSet(status_entries, clitics=clitics, article=True),
         refused_negators=_norm_set(status.get("refused_negators", [])),
