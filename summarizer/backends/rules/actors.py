@@ -32,6 +32,11 @@ _NAME_PARTICLES = frozenset(
 _MAX_AR_NP = 4
 #: Prepositions before a place inside a title ("المبعوث إلى المنطقة"), normalised (ى → ي).
 _AR_PLACE_PREPS = frozenset({"في", "الي", "لدي"})
+#: Nouns a statement is given to ("لمراسل الجزيرة", "لوكالة رويترز"): after ل they end an
+#: organisation's name instead of extending it.
+_AR_AUDIENCE = frozenset(
+    {"مراسل", "وكاله", "صحيفه", "جريده", "قناه", "اذاعه", "تلفزيون", "موقع", "مجله"}
+)
 #: Roles that make an unaffiliated person part of the article's government.
 _STATE_ROLES = ("minister", "secretary", "governor", "commissioner", "president", "ministre")
 _ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z\-]{1,9})\)")
@@ -323,6 +328,7 @@ class _Builder:
                 and ext < 3
                 and t.startswith("ل")
                 and not t.startswith("لل")
+                and t[1:] not in _AR_AUDIENCE
                 and j + 1 < len(toks)
                 and self.tok(j + 1).startswith("ال")
                 and not self.boundary(j + 1)

@@ -72,6 +72,22 @@ _ARTICLES = {
 }
 #: Relative pronouns that make the verb after them the antecedent's ("…, which said").
 _RELATIVES = frozenset({"which", "who", "qui", "que", "quien", "quienes", "der", "die", "das"})
+#: Adjectives that tie an anonymous source to a kind of body ("مصدر عسكري", "a government
+#: source"), normalised.
+_INSTITUTIONS = {
+    "عسكري": "military",
+    "عسكريه": "military",
+    "military": "military",
+    "militaire": "military",
+    "militar": "military",
+    "حكومي": "government",
+    "حكوميه": "government",
+    "government": "government",
+    "gouvernemental": "government",
+    "gubernamental": "government",
+}
+#: Words before a reporting verb that make it part of an anonymity phrase ("عدم ذكر اسمه").
+_WITHHOLDING = frozenset({"عدم", "بعدم"})
 #: Words that make a negotiation word background ("similar deals", "صفقة مماثلة").
 _SIMILAR = frozenset(
     {"similar", "مماثله", "مماثلا", "مشابهه", "مشابها", "similaires", "similaire", "similares"}
@@ -454,6 +470,12 @@ class _Extractor:
         window = range(ti, min(ti + _CHAIN_WINDOW, len(self.doc.tokens)))
         return all(self.doc.token_text(i) != "عن" for i in window)
 
+    def withheld(self, cue: CueMatch[str]) -> bool:
+        """"عدم ذكر اسمه" (without his name being mentioned): a verbal noun of a source's
+        anonymity, not a report."""
+        before = self.doc.ntext[max(0, cue.outer_start - 12) : cue.outer_start].split()[-1:]
+        return bool(before) and before[0] in _WITHHOLDING
+
     def anonymous_speaker(self, sent: Sentence, cue: CueMatch[str]) -> str | None:
         """An anonymous source tied to no actor that is the subject of the verb ("a
         Western diplomat said", "قالت مصادر محلية", "selon une source proche du dossier"):
@@ -486,6 +508,11 @@ class _Extractor:
                 between = self.actors.in_range(rec.end, cue.outer_start)
             if between:
                 continue
+            body = self.institution(rec.start, rec.end)
+            if body is not None:
+                # "مصدر عسكري", "a government source": the body the source speaks for.
+                self.events.source_actors.setdefault(i, body)
+                return body
             key = f"{ANONYMOUS_PREFIX}{rec.start}"
             if key not in self.actors.actors:
                 start, end = self.anonymous_name(rec.start, rec.end, sent)
@@ -513,6 +540,18 @@ class _Extractor:
             self.events.source_actors.setdefault(i, key)
             return key
         return None
+
+    def institution(self, start: int, end: int) -> str | None:
+        """The article's body an anonymous source's adjective points to ("مصدر عسكري":
+        the army; "a government official": the government), when there is one."""
+        words = self.doc.ntext[max(0, start - 20) : end + 20].split()
+        kind = next((_INSTITUTIONS[w] for w in words if w in _INSTITUTIONS), None)
+        if kind is None:
+            return None
+        bodies = [r for r in self.actors.actors.values() if r.kind == kind]
+        if not bodies:
+            return None
+        return max(bodies, key=lambda r: (r.real_mentions, -r.first)).key
 
     def anonymous_name(self, start: int, end: int, sent: Sentence) -> tuple[int, int]:
         """The anonymous speaker's words: the source cue with the words that qualify it
@@ -598,7 +637,9 @@ class _Extractor:
         doc, lex = self.doc, self.lex
         source, here = self.sentence_source(sent)
         attributions = [
-            c for c in doc.matches(lex.attribution, sent.nstart, sent.nend) if not self.conveys(c)
+            c
+            for c in doc.matches(lex.attribution, sent.nstart, sent.nend)
+            if not self.conveys(c) and not self.withheld(c)
         ]
         speaker: str | None = None
         for cue in attributions:

@@ -25,6 +25,8 @@ T = TypeVar("T")
 _AR_PREFIX = "(?:[وف]?(?:[بلك])?)"
 #: Arabic pronoun suffixes allowed after a cue ("رفضهما", "مفاوضاتها").
 _AR_SUFFIX = "(?:هما|هم|ها|ه|نا)?"
+#: Reporting verbs take no bare ه: folded ة makes "إشارة" (a sign) read as "أشار" + ه.
+_AR_VERB_SUFFIX = "(?:هما|هم|ها|نا)?"
 
 
 def _trie_pattern(phrases: Iterable[str]) -> str:
@@ -66,7 +68,12 @@ class CueSet(Generic[T]):
     """Phrases (normalised when built) mapped to values, matched as whole tokens."""
 
     def __init__(
-        self, entries: Iterable[tuple[str, T]], *, clitics: bool, article: bool = False
+        self,
+        entries: Iterable[tuple[str, T]],
+        *,
+        clitics: bool,
+        article: bool = False,
+        verbs: bool = False,
     ) -> None:
         table: dict[str, T] = {}
         for phrase, value in entries:
@@ -94,7 +101,8 @@ class CueSet(Generic[T]):
         # instead of trying hundreds of alternatives one after another.
         alternation = _trie_pattern(table)
         if clitics:
-            pattern = rf"(?<!\S){_AR_PREFIX}(?P<cue>{alternation}){_AR_SUFFIX}(?!\S)"
+            suffix = _AR_VERB_SUFFIX if verbs else _AR_SUFFIX
+            pattern = rf"(?<!\S){_AR_PREFIX}(?P<cue>{alternation}){suffix}(?!\S)"
         else:
             pattern = rf"(?<!\S)(?P<cue>{alternation})(?!\S)"
         self._regex = re.compile(pattern)
@@ -234,8 +242,10 @@ def load_lexicon(code: str) -> Lexicon:
         denial=cues(_phrases(denial.get("cues", []))),
         denial_negators=_norm_set(denial.get("negators", [])),
         not_denial=cues(_phrases(denial.get("not_denial", []))),
-        attribution=cues(_phrases(attribution.get("cues", []))),
-        continuation=cues(_phrases(attribution.get("continuation", []))),
+        attribution=CueSet(_phrases(attribution.get("cues", [])), clitics=clitics, verbs=True),
+        continuation=CueSet(
+            _phrases(attribution.get("continuation", [])), clitics=clitics, verbs=True
+        ),
         negotiation=CueSet(
             data.get("negotiation", {}).get("cues", {}).items(), clitics=clitics, article=True
         ),
