@@ -37,6 +37,10 @@ _AR_PLACE_PREPS = frozenset({"في", "الي", "لدي"})
 _AR_AUDIENCE = frozenset(
     {"مراسل", "وكاله", "صحيفه", "جريده", "قناه", "اذاعه", "تلفزيون", "موقع", "مجله"}
 )
+#: Words linking a place noun to its name ("the town of X", "departamento de X").
+_PLACE_LINKS = frozenset({"of", "the", "de", "del", "du", "d", "des", "von"})
+#: Negators that only ever precede a verb.
+_AR_VERB_NEGATORS = frozenset({"لم", "لن", "ولم", "ولن", "فلم", "فلن"})
 #: Roles that make an unaffiliated person part of the article's government.
 _STATE_ROLES = ("minister", "secretary", "governor", "commissioner", "president", "ministre")
 _ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z\-]{1,9})\)")
@@ -609,6 +613,8 @@ class _Builder:
             k -= 1
         if len(got) < 2:
             return None
+        if k >= 0 and self.tok(k) in _AR_VERB_NEGATORS:
+            return None  # "لم يلتقِ بأي مبعوث": a negated verb, not a name
         first = got[-1]
         if self.tok(first).startswith("ال"):
             got = got[:-1]
@@ -798,6 +804,9 @@ class _Builder:
             return
         if self.tok(j) in lex.location_heads:
             return  # "Velka Valley", "Marsh Road"
+        surface = self.doc.quote(start, end)
+        if sum(c.isalpha() for c in surface) > 3 and surface.upper() == surface:
+            return  # "PUERTO ESMERALDA, 21 de noviembre": a dateline, not a person
         if self.doc.matches(lex.heads, start, end):
             return
         if self.doc.matches(lex.source_kinds, start, end):
@@ -806,8 +815,8 @@ class _Builder:
         if prev in lex.location_preps and role is None:
             return
         before = [self.tok(k) for k in range(max(0, a - 3), a)]
-        if any(t in lex.location_heads for t in before[-2:]) and prev in ("of", "the"):
-            return
+        if any(t in lex.location_heads for t in before[-2:]) and prev in _PLACE_LINKS:
+            return  # "the town of Qasr", "departamento de Alto Mirador"
         if any(self.is_verbal_cue(self.tok(k)) for k in range(a, j + 1)):
             return
         last = self.tok(j)
