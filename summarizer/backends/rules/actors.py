@@ -39,6 +39,8 @@ _AR_AUDIENCE = frozenset(
 )
 #: Words linking a place noun to its name ("the town of X", "departamento de X").
 _PLACE_LINKS = frozenset({"of", "the", "de", "del", "du", "d", "des", "von"})
+#: Words that open a tribe's or a family's name ("بني حسان", "آل مرة" → "ال مره").
+_AR_TRIBAL = frozenset({"بني", "بنو", "ال"})
 #: Negators that only ever precede a verb.
 _AR_VERB_NEGATORS = frozenset({"لم", "لن", "ولم", "ولن", "فلم", "فلن"})
 #: Roles that make an unaffiliated person part of the article's government.
@@ -346,7 +348,19 @@ class _Builder:
                 and not self.boundary(j + 1)
                 and not _looks_imperfect(t)
             )
-            if not (definite_word or linked or construct):
+            # "مجلس أعيان بني حسان", "قبيلة آل مرة": a tribe's name completes the construct.
+            tribal = (
+                t in _AR_TRIBAL
+                and ext >= 1
+                and j + 1 < len(toks)
+                and not self.boundary(j + 1)
+                and self.nameish(self.tok(j + 1))
+            )
+            if tribal:
+                ext += 2
+                j += 2
+                break
+            if not (definite_word or linked or construct or self._before_tribal(ext, j)):
                 break
             ext += 1
             j += 1
@@ -355,6 +369,11 @@ class _Builder:
             generic = "ال" in head_token[:4]
             return (start, toks[hj][1], True) if generic else None
         return start, toks[j - 1][1], False
+
+    def _before_tribal(self, ext: int, j: int) -> bool:
+        """An indefinite noun right after the head that a tribe's name follows ("أعيان" in
+        "مجلس أعيان بني حسان")."""
+        return ext == 0 and j + 1 < len(self.doc.tokens) and self.tok(j + 1) in _AR_TRIBAL
 
     def _head_first_np(self, hi: int, hj: int) -> tuple[int, int, bool] | None:
         """French/Spanish: "Coalition pour le renouveau du Nord", "gouvernement

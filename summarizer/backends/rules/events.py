@@ -233,6 +233,10 @@ _MODALS = frozenset(
 )
 #: Conditional markers: "if the factions reject the offer" asserts no refusal.
 _CONDITIONALS = frozenset({"if", "unless", "si", "wenn", "falls", "اذا", "لو", "ما لم"})
+#: Auxiliaries of past tenses: a negated past verb is a negative assertion, not a refusal.
+_PAST_AUXILIARIES = frozenset({"a", "avait", "ont", "avaient", "ha", "habia", "han", "hat", "hatte"})
+#: Negative objects that cancel the verb before them ("signed nothing").
+_NEGATIVE_OBJECTS = frozenset({"nothing", "rien", "nada", "nichts", "شيئا"})
 #: Offer nouns a later sentence refers back to ("rejected the offer", "تدرس العرض").
 _OFFER_SUBJECTS = frozenset({"offer", "proposal", "initiative"})
 #: Sentences that make the headline and the lead, which the body repeats in full.
@@ -853,6 +857,11 @@ class _Extractor:
         expected, not reached."""
         return any(t in _MODALS for t in self.doc.ntext[max(0, start - 40) : start].split()[-3:])
 
+    def negated_object(self, end: int) -> bool:
+        """A negative object right after the verb: "we signed nothing", "n'a rien signé"."""
+        after = self.doc.ntext[end : end + 20].split()[:1]
+        return bool(after) and after[0] in _NEGATIVE_OBJECTS
+
     def conditional(self, start: int) -> bool:
         """A conditional marker in the three tokens before `start` ("if they reject")."""
         before = self.doc.ntext[max(0, start - 40) : start].split()[-3:]
@@ -879,6 +888,8 @@ class _Extractor:
         """A negotiation word right after a refusal negator: "لن نفاوض", "will not
         negotiate", "on ne discute pas" refuse talks rather than deny them."""
         words = self.doc.ntext[max(0, start - 40) : start].split()[-3:]
+        if words and words[-1] in _PAST_AUXILIARIES:
+            return False  # "n'a rencontré personne": a past negative, not a refusal
         padded = " " + " ".join(words) + " "
         return any(f" {n} " in padded for n in self.lex.refused_negators)
 
@@ -891,7 +902,9 @@ class _Extractor:
             if cue.value == "refused" and self.refused_comment(cue.end):
                 comment_end = self._comment_end(cue.end)
                 continue
-            if cue.value != "refused" and self.negated(cue.outer_start, 4):
+            if cue.value != "refused" and (
+                self.negated(cue.outer_start, 4) or self.negated_object(cue.outer_end)
+            ):
                 if cue.value == "stalled":
                     found.add("ongoing")  # "the dialogue has not stopped"
                 continue
@@ -924,6 +937,7 @@ class _Extractor:
             if not any(m.start <= c.start and c.end <= m.end for m in names)
             and not any(i.start <= c.start and c.end <= i.end for i in idioms)
             and not self.similar(c)
+            and not self.conditional(c.outer_start)  # "If there are talks, …"
         ]
         if not cues:
             return
