@@ -555,3 +555,191 @@ def test_it_after_a_person_speaker_is_the_last_body_subject() -> None:
     names = {a.id: a.name for a in draft.actors}
     proposed = [names[c.claimant] for c in draft.negotiation_claims if c.status == "proposed"]
     assert proposed == ["Norden Port Authority"]
+
+
+# -- claims: status, parties and claimant rules ------------------------------------------
+
+
+def _claims(draft: SummaryDraft) -> list[tuple[str, list[str], str]]:
+    names = _names(draft)
+    return [
+        (names[c.claimant], sorted(names[p] for p in c.parties), c.status)
+        for c in draft.negotiation_claims
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army said it had made a final offer to the Stone Hawks militia and would "
+        "widen its offensive if the militia rejected the offer.",
+        'ونقلت وكالة الأنباء عن الجيش أنه "قدم عرضا نهائيا لجبهة الوادي"، وأن العمليات '
+        '"ستتوسع إذا رفضت الجبهة هذا العرض".',
+    ],
+)
+def test_a_conditional_refusal_is_no_refusal(text: str) -> None:
+    statuses = [c.status for c in extract(text).negotiation_claims]
+    assert statuses and "refused" not in statuses
+    assert "proposed" in statuses
+
+
+@pytest.mark.parametrize(
+    ("text", "offerer"),
+    [
+        (
+            "The army offered the Stone Hawks militia safe passage north in exchange for "
+            "its heavy weapons.\n\nThe Stone Hawks militia rejected the offer on Tuesday.",
+            "army",
+        ),
+        (
+            "أعلن الجيش أنه قدم عرضا لجبهة الوادي يقضي بخروج المقاتلين.\n\n"
+            'وقالت جبهة الوادي في بيان إنها "ترفض العرض".',
+            "الجيش",
+        ),
+    ],
+)
+def test_a_refused_offer_names_who_made_it(text: str, offerer: str) -> None:
+    refused = [c for c in _claims(extract(text)) if c[2] == "refused"]
+    assert len(refused) == 1
+    assert any(offerer in party.casefold() for party in refused[0][1])
+
+
+def test_the_audience_of_a_report_is_no_party() -> None:
+    draft = extract(
+        "Deputy Prime Minister Alma Reisz told the National Assembly on Monday that the "
+        "government had offered a truce to the Varosh Defence Council."
+    )
+    parties = {p for _, ps, _ in _claims(draft) for p in ps}
+    assert "Varosh Defence Council" in parties
+    assert not any("Assembly" in p for p in parties)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Moscow has brokered dozens of similar agreements since 2016, under which fighters "
+        "left for the north.",
+        "The militia said fighters would leave in exchange for an amnesty, the report said.",
+        "وكانت قطر قد رعت العام الماضي صفقة مماثلة أفرج بموجبها عن محتجزين.",
+        "وقال الجيش إن تبادل إطلاق النار استمر حتى الصباح مع جبهة الوادي.",
+    ],
+)
+def test_comparisons_and_idioms_are_no_claims(sentence: str) -> None:
+    assert not extract(sentence).negotiation_claims
+
+
+def test_a_lead_repeated_by_the_body_is_one_claim() -> None:
+    draft = extract(
+        "Truce in Varosh\n\n"
+        "The government said on Monday that talks with the Varosh Defence Council were "
+        "continuing.\n\n"
+        "In a statement, the government said its talks with the Varosh Defence Council on a "
+        "humanitarian corridor were continuing through the church."
+    )
+    assert len(draft.negotiation_claims) == 1
+    assert "statement" in draft.negotiation_claims[0].quote
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "Yusuf Amrani, who chairs the Council of Elders of the Ten Villages, told the "
+            "Kavala Post that talks between the Sons of Halvard and the provincial "
+            "authorities were continuing.",
+            "Yusuf Amrani",
+        ),
+        (
+            "The dockworkers of Larsholm rejected a new pay offer from the Larsholm Port "
+            "Authority, which said talks with the Harbour Workers' Union had stalled.",
+            "Larsholm Port Authority",
+        ),
+        (
+            "The LDF's commander, Hassan Dube, said talks with the government were continuing.",
+            "Hassan Dube",
+        ),
+    ],
+)
+def test_the_subject_of_the_reporting_verb_is_the_claimant(text: str, claimant: str) -> None:
+    claimants = [c[0] for c in _claims(extract(text)) if c[2] in ("ongoing", "stalled")]
+    assert claimants == [claimant]
+
+
+def test_a_speaker_named_after_the_claim_is_not_an_earlier_party() -> None:
+    draft = extract(
+        "A planned exchange of detainees between the Sons of Halvard militia and the "
+        "provincial authorities has stalled, a council of tribal elders mediating between "
+        "them said on Saturday."
+    )
+    assert not any(c[0] in ("Sons of Halvard militia",) for c in _claims(draft))
+
+
+def test_an_anonymity_phrase_is_not_a_report() -> None:
+    draft = extract(
+        "وقال مصدر مطلع على المفاوضات لوكالة رويترز، مشترطا عدم ذكر اسمه، إن ممثلين عن "
+        "الطرفين عقدوا جولتين من المحادثات غير المباشرة في أنقرة برعاية تركيا."
+    )
+    assert [c[0] for c in _claims(draft)] == ["مصدر مطلع على المفاوضات"]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "قال الجيش إنه يحاصر المدينة. ونقلت وكالة الصحافة الفرنسية عن مصدر عسكري فضل عدم "
+            'ذكر اسمه أن الجيش "قدم عرضا نهائيا لجبهة الوادي".',
+            "الجيش",
+        ),
+        (
+            "The government said it was ready for talks with the Stone Hawks militia. A "
+            "government source told Reuters that an offer had been made to the militia.",
+            "The government",
+        ),
+    ],
+)
+def test_an_institutional_anonymous_source_speaks_for_its_body(text: str, body: str) -> None:
+    draft = extract(text)
+    names = _names(draft)
+    assert not any(a.kind == "person" and "مصدر" in a.name for a in draft.actors)
+    assert body in {names[c.claimant] for c in draft.negotiation_claims}
+
+
+def test_a_negated_verb_before_a_title_is_no_name() -> None:
+    draft = extract(
+        "وقال المتحدث باسم جبهة الوادي إن الجبهة لم يلتقِ بأي مبعوث حكومي منذ بدء الحصار."
+    )
+    assert not any("يلتق" in a.name for a in draft.actors)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PUERTO ESMERALDA, 21 de noviembre (EFE).- El Frente Comunero negó haber mantenido "
+        "conversaciones con el Gobierno.",
+        "KASORO, Sept 18 (AFP) - The Lutaya Defence Forces denied any talks with the army.",
+    ],
+)
+def test_a_dateline_is_no_person(text: str) -> None:
+    draft = extract(text)
+    assert not any(a.kind == "person" for a in draft.actors)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We signed nothing with the governor," the Lutaya Defence Forces commander said.',
+        "« Personne chez nous n'a rencontré les émissaires du régime », a affirmé le Front "
+        "pour la libération du Nord.",
+    ],
+)
+def test_negative_statements_are_no_agreements_or_refusals(text: str) -> None:
+    assert [c.status for c in extract(text).negotiation_claims] == []
+
+
+def test_a_tribe_completes_an_arabic_body_name() -> None:
+    draft = extract(
+        "وقال رئيس مجلس أعيان بني حسان إن الطرفين توصلا بوساطة المجلس إلى اتفاق لتبادل الأسرى "
+        "بين قوات حماية الساحل وتجمع شباب الميناء."
+    )
+    names = [a.name for a in draft.actors]
+    assert "مجلس أعيان بني حسان" in names

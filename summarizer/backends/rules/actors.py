@@ -644,15 +644,15 @@ class _Builder:
     def _skip_parenthesis(self, k: int) -> int:
         """The token before a parenthesis that token `k` closes ("Fawwaz al-Hindawi
         (فواز الهنداوي), head of…": the name in the other script), else `k`."""
-        if k < 0:
-            return k
         doc = self.doc
-        _, end = doc.span(*doc.tokens[k])
-        if not doc.text.startswith(")", end):
+        if k < 0 or not doc.text.startswith(")", doc.span(*doc.tokens[k])[1]):
             return k
-        while k >= 0 and doc.text[doc.span(*doc.tokens[k])[0] - 1 : doc.span(*doc.tokens[k])[0]] != "(":
+        while k >= 0:
+            start = doc.span(*doc.tokens[k])[0]
+            if doc.text[start - 1 : start] == "(":
+                return k - 1
             k -= 1
-        return k - 1
+        return k
 
     def _latin_name_ending(self, k: int) -> tuple[int, int] | None:
         cap = self.doc.original_capitalised

@@ -85,6 +85,9 @@ _INSTITUTIONS = {
     "government": "government",
     "gouvernemental": "government",
     "gubernamental": "government",
+    "gouvernementale": "government",
+    "militaires": "military",
+    "militares": "military",
 }
 #: Words before a reporting verb that make it part of an anonymity phrase ("عدم ذكر اسمه").
 _WITHHOLDING = frozenset({"عدم", "بعدم"})
@@ -232,9 +235,11 @@ _MODALS = frozenset(
     }
 )
 #: Conditional markers: "if the factions reject the offer" asserts no refusal.
-_CONDITIONALS = frozenset({"if", "unless", "si", "wenn", "falls", "اذا", "لو", "ما لم"})
+_CONDITIONALS = frozenset({"if", "unless", "si", "wenn", "falls", "اذا", "لو"})
 #: Auxiliaries of past tenses: a negated past verb is a negative assertion, not a refusal.
-_PAST_AUXILIARIES = frozenset({"a", "avait", "ont", "avaient", "ha", "habia", "han", "hat", "hatte"})
+_PAST_AUXILIARIES = frozenset(
+    {"a", "avait", "ont", "avaient", "ha", "habia", "han", "hat", "hatte"}
+)
 #: Negative objects that cancel the verb before them ("signed nothing").
 _NEGATIVE_OBJECTS = frozenset({"nothing", "rien", "nada", "nichts", "شيئا"})
 #: Offer nouns a later sentence refers back to ("rejected the offer", "تدرس العرض").
@@ -475,7 +480,7 @@ class _Extractor:
         return all(self.doc.token_text(i) != "عن" for i in window)
 
     def withheld(self, cue: CueMatch[str]) -> bool:
-        """"عدم ذكر اسمه" (without his name being mentioned): a verbal noun of a source's
+        """ "عدم ذكر اسمه" (without his name being mentioned): a verbal noun of a source's
         anonymity, not a report."""
         before = self.doc.ntext[max(0, cue.outer_start - 12) : cue.outer_start].split()[-1:]
         return bool(before) and before[0] in _WITHHOLDING
