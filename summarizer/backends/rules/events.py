@@ -975,18 +975,23 @@ class _Extractor:
             [(c, False) for c in attributions + refusals] + [(c, True) for c in denial_cues],
             key=lambda x: x[0].start,
         )
-        segments: dict[int, list[CueMatch[str]]] = {}
+        # Segment keys: (governing cue index, whether the cues come before it). Cues before
+        # the first governing cue have their speaker named after them ("…, X said").
+        segments: dict[tuple[int, bool], list[CueMatch[str]]] = {}
         for c in cues:
             gi = max((i for i, (g, _) in enumerate(governing) if g.start < c.start), default=-1)
-            if gi < 0 and governing:
-                gi = 0  # a speaker named after the claim ("…, X said")
-            segments.setdefault(gi, []).append(c)
-        for gi, seg_cues in sorted(segments.items()):
+            before = gi < 0 and bool(governing)
+            segments.setdefault((0 if before else gi, before), []).append(c)
+        for (gi, before), seg_cues in sorted(
+            segments.items(), key=lambda x: (x[0][0], not x[0][1])
+        ):
             if gi >= 0:
                 gcue, is_denial = governing[gi]
-                seg_start = gcue.start if gcue.start < seg_cues[0].start else sent.nstart
-                nxt = governing[gi + 1][0].start if gi + 1 < len(governing) else sent.nend
-                seg_end = max(nxt, seg_cues[-1].end) if gcue.start < seg_cues[0].start else gcue.end
+                if before:
+                    seg_start, seg_end = sent.nstart, gcue.end
+                else:
+                    nxt = governing[gi + 1][0].start if gi + 1 < len(governing) else sent.nend
+                    seg_start, seg_end = gcue.start, max(nxt, seg_cues[-1].end)
             else:
                 gcue, is_denial = None, False
                 seg_start, seg_end = sent.nstart, sent.nend
