@@ -743,3 +743,52 @@ def test_a_tribe_completes_an_arabic_body_name() -> None:
     )
     names = [a.name for a in draft.actors]
     assert "مجلس أعيان بني حسان" in names
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ولم يؤكد الحوراني أو ينفِ ما نشرته صحيفة الرقيب عن مذكرة مع قوات النخبة.",
+        "The commander, Ilan Moras, would not confirm on Monday or deny that talks with the "
+        "4th Brigade had taken place.",
+    ],
+)
+def test_a_denial_verb_joined_to_a_negated_verb_is_no_denial(sentence: str) -> None:
+    assert not extract(sentence).denials
+
+
+def test_a_name_after_an_abbreviation_gets_the_title_and_organisation() -> None:
+    draft = extract(
+        "Le porte-parole de la Coalition pour le renouveau du Haut-Lomé (CRHL), Abel Yakité, "
+        "a démenti vendredi tout accord avec le gouvernement."
+    )
+    names = _names(draft)
+    yakite = next(a for a in draft.actors if a.name == "Abel Yakité")
+    assert yakite.role == "spokesperson"
+    assert names[yakite.affiliation or ""].startswith("Coalition pour le renouveau")
+    assert [names[c] for d in draft.denials for c in d.counterparties] == ["le gouvernement"]
+
+
+def test_a_headline_denial_repeated_by_the_body_is_one_denial() -> None:
+    draft = extract(
+        "Stone Hawks deny truce with the army\n\n"
+        "The Stone Hawks militia's spokesman, Ilan Moras, denied on Monday that the militia "
+        "had agreed a truce with the army, calling the reports fabricated."
+    )
+    assert len(draft.denials) == 1
+    assert "Monday" in draft.denials[0].quote
+
+
+def test_an_anonymous_speaker_is_also_named_without_its_article() -> None:
+    draft = extract(
+        "Une source sécuritaire à Bérengo a toutefois affirmé à l'AFP, sous couvert "
+        "d'anonymat, que des discussions se poursuivent avec le Front pour la libération "
+        "du Nord."
+    )
+    names = _names(draft)
+    speaker = next(a for a in draft.actors if a.id == draft.negotiation_claims[0].claimant)
+    assert speaker.name == "Une source sécuritaire à Bérengo"
+    assert "source sécuritaire" in speaker.aliases
+    assert [names[p] for p in draft.negotiation_claims[0].parties] == [
+        "Front pour la libération du Nord"
+    ]

@@ -641,6 +641,11 @@ class _Builder:
                 return None
         return got[-1], got[0]
 
+    def _in_parentheses(self, i: int) -> bool:
+        """Whether token `i` is alone in parentheses, like an abbreviation: "(CRHL)"."""
+        start, end = self.doc.span(*self.doc.tokens[i])
+        return self.doc.text[start - 1 : start] == "(" and self.doc.text[end : end + 1] == ")"
+
     def _skip_parenthesis(self, k: int) -> int:
         """The token before a parenthesis that token `k` closes ("Fawwaz al-Hindawi
         (فواز الهنداوي), head of…": the name in the other script), else `k`."""
@@ -670,6 +675,8 @@ class _Builder:
     def _name_after(self, i: int) -> tuple[int, int] | None:
         toks, lex = self.doc.tokens, self.lex
         if not self.arabic:
+            if i < len(toks) and self._in_parentheses(i):
+                i += 1  # "Le porte-parole de la Coalition … (CRHL), Abel Yakité"
             # "head of delegation, Lucas Amsler": skip the rest of the title.
             skipped = 0
             while (

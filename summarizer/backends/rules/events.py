@@ -143,7 +143,7 @@ _CHAIN_VERBS = frozenset({"نقل", "نقلت"})
 _CHAIN_WINDOW = 6
 #: Prepositions that open the qualifier of an anonymous speaker (normalised).
 _PREPOSITIONS = frozenset(
-    {"في", "علي", "من", "عن", "of", "to", "in", "on", "at", "with", "du", "de", "des"}
+    {"في", "علي", "من", "عن", "of", "to", "in", "on", "at", "with", "du", "de", "des", "a", "en"}
 )
 #: Plural anonymous speakers (normalised): an `other` actor rather than a person.
 _PLURAL_SPEAKERS = frozenset({"مصادر", "دبلوماسيين", "دبلوماسيون", "مسؤولين", "مسؤولون"})
@@ -236,6 +236,10 @@ _MODALS = frozenset(
 )
 #: Conditional markers: "if the factions reject the offer" asserts no refusal.
 _CONDITIONALS = frozenset({"if", "unless", "si", "wenn", "falls", "اذا", "لو"})
+#: Disjunctions that carry a negation over to the verb after them.
+_DISJUNCTIONS = frozenset({"او", "ولا", "or", "nor", "ou", "ni", "o", "oder", "noch"})
+#: Auxiliaries as written (accents kept: French "a" is not "à"): a verb phrase begins.
+_AUXILIARIES = frozenset({"a", "avait", "ont", "avaient", "has", "had", "have", "ha", "había"})
 #: Auxiliaries of past tenses: a negated past verb is a negative assertion, not a refusal.
 _PAST_AUXILIARIES = frozenset(
     {"a", "avait", "ont", "avaient", "ha", "habia", "han", "hat", "hatte"}
@@ -365,8 +369,13 @@ class _Extractor:
         return self.doc.ntext[a:b].split()
 
     def negated(self, start: int, window: int = 2) -> bool:
-        """A negator (لم، لا، not, never…) in the `window` tokens before `start`."""
+        """A negator (لم، لا، not, never…) in the `window` tokens before `start`, or before
+        the verb a disjunction joins it to ("لم يؤكد الحوراني أو ينفِ", "did not confirm or
+        deny")."""
         before = self.doc.ntext[max(0, start - 40) : start].split()[-max(3, window) :]
+        if before and before[-1] in _DISJUNCTIONS:
+            before = self.doc.ntext[max(0, start - 60) : start].split()[-6:-1]
+            window = len(before)
         joined = " ".join(before)
         # "ولم ينفِ": a negator behind the conjunction و/ف is still a negator.
         return any(
@@ -538,6 +547,11 @@ class _Extractor:
                 if cut:
                     short = doc.quote(start, doc.tokens[doc.token_index(start) + cut - 1][1])
                     aliases.append(short.strip(" ،,."))
+                if qualified[0] in _DETERMINERS and len(qualified) > 2:
+                    # "une source sécuritaire à Bérengo" is also "source sécuritaire".
+                    first = doc.tokens[doc.token_index(start) + 1][0]
+                    last = doc.tokens[doc.token_index(start) + (cut or len(qualified)) - 1][1]
+                    aliases.append(doc.quote(first, last).strip(" ،,."))
                 self.actors.actors[key] = ActorRec(
                     key,
                     name,
@@ -594,6 +608,8 @@ class _Extractor:
             word = doc.token_text(k)
             if word in _COMPLEMENTIZERS or word in _ANONYMOUS_STOPS or word in _PRONOUNS:
                 break
+            if doc.quote(ts, te) in _AUXILIARIES:
+                break  # "Une source … a toutefois affirmé": the verb phrase begins
             end = te
             k += 1
         return start, end
@@ -623,8 +639,31 @@ class _Extractor:
         for sent in self.doc.sentences:
             self.sentence(sent)
         self.merge_repeated_claims()
+        self.merge_repeated_denials()
         self.contradictions()
         return self.events
+
+    def merge_repeated_denials(self) -> None:
+        """One denial per fact: a headline denial that the body repeats by the same side
+        (often then by its named spokesman) gives way to the body's sentence. A lead
+        sentence may deny something else than the body does: it stays."""
+        denials = self.events.denials
+        drop: set[int] = set()
+        for i, early in enumerate(denials):
+            if early.sentence.index > 0:
+                continue
+            side = self.actors.side(early.denier)
+            counter = {self.actors.side(c) for c in early.counterparties}
+            for later in denials[i + 1 :]:
+                if later.sentence.index <= early.sentence.index:
+                    continue
+                other = {self.actors.side(c) for c in later.counterparties}
+                if self.actors.side(later.denier) == side and (
+                    counter & other or not counter or not other
+                ):
+                    drop.add(i)
+                    break
+        self.events.denials = [d for i, d in enumerate(denials) if i not in drop]
 
     def merge_repeated_claims(self) -> None:
         """One claim per fact: a headline or lead that announces what the body reports
