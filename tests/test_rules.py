@@ -792,3 +792,11 @@ def test_an_anonymous_speaker_is_also_named_without_its_article() -> None:
     assert [names[p] for p in draft.negotiation_claims[0].parties] == [
         "Front pour la libération du Nord"
     ]
+
+
+def test_words_that_continue_a_noun_phrase_before_a_title_are_no_name() -> None:
+    draft = extract(
+        "وجاء النفي بعد ساعات من مؤتمر صحفي عقده وزير الدولة لشؤون المصالحة نبيل حداد، قال فيه "
+        "إن المفاوضات مع لواء الفرسان مستمرة."
+    )
+    assert not any(a.name.startswith("صحفي") for a in draft.actors)

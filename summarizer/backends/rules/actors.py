@@ -634,6 +634,16 @@ class _Builder:
             return None
         if k >= 0 and self.tok(k) in _AR_VERB_NEGATORS:
             return None  # "لم يلتقِ بأي مبعوث": a negated verb, not a name
+        if (
+            k >= 0
+            and not self.boundary(k + 1)
+            and not self.is_verbal_cue(self.tok(k))
+            and self.tok(k) not in self.lex.stop
+            and self.tok(k) not in self.lex.ranks
+        ):
+            # A name opens its clause or follows a verb ("نفى وائل علوان المتحدث باسم…");
+            # "مؤتمر صحفي عقده وزير…" continues a noun phrase.
+            return None
         first = got[-1]
         if self.tok(first).startswith("ال"):
             got = got[:-1]
