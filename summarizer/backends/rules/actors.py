@@ -41,6 +41,10 @@ _AR_AUDIENCE = frozenset(
 _PLACE_LINKS = frozenset({"of", "the", "de", "del", "du", "d", "des", "von"})
 #: Words that open a tribe's or a family's name ("بني حسان", "آل مرة" → "ال مره").
 _AR_TRIBAL = frozenset({"بني", "بنو", "ال"})
+#: Particles after which a clause may open with a name.
+_AR_BEFORE_NAME = frozenset(
+    {"ان", "بان", "انه", "لكن", "ولكن", "كما", "اما", "ثم", "حيث", "اذ", "فيما", "بينما", "قد"}
+)
 #: Negators that only ever precede a verb.
 _AR_VERB_NEGATORS = frozenset({"لم", "لن", "ولم", "ولن", "فلم", "فلن"})
 #: Roles that make an unaffiliated person part of the article's government.
@@ -638,7 +642,7 @@ class _Builder:
             k >= 0
             and not self.boundary(k + 1)
             and not self.is_verbal_cue(self.tok(k))
-            and self.tok(k) not in self.lex.stop
+            and self.tok(k) not in _AR_BEFORE_NAME
             and self.tok(k) not in self.lex.ranks
         ):
             # A name opens its clause or follows a verb ("نفى وائل علوان المتحدث باسم…");
