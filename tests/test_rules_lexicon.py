@@ -4,7 +4,11 @@ segmentation and language detection, and a French lexicon as data."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from summarizer.backends.rules import extract
 from summarizer.backends.rules.doc import Doc, detect_language
@@ -90,3 +94,44 @@ def test_french_lexicon_is_used() -> None:
     assert [names[d.denier] for d in draft.denials] == ["Coalition pour le renouveau du Nord"]
     assert [names[c] for c in draft.denials[0].counterparties] == ["gouvernement centrafricain"]
     assert [s.name for s in draft.sources] == ["AFP"]
+
+
+# -- fast paths: the same answers as the definitions they shortcut -------------------------
+
+_CUE_WORDS = ["نفى", "رفض", "محادثات", "denied", "declined to comment", "talks"]
+_TOKENS = st.sampled_from(
+    [*_CUE_WORDS, "ونفى", "فرفض", "بالمحادثات", "رفضهما", "نفيسة", "undenied", "a", "x"]
+)
+_SEPARATORS = st.sampled_from([" ", "  ", ", ", " - ", "\n", "\t", "«", ": ", "("])
+
+
+@st.composite
+def _texts(draw: st.DrawFn) -> str:
+    parts = draw(st.lists(st.tuples(_TOKENS, _SEPARATORS), max_size=12))
+    return draw(_SEPARATORS) + "".join(t + s for t, s in parts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts(), st.integers(0, 40), st.integers(0, 80), st.booleans())
+def test_cue_scan_of_normalised_text_matches_the_general_scan(
+    raw: str, a: int, b: int, clitics: bool
+) -> None:
+    cues = CueSet([(w, w) for w in _CUE_WORDS], clitics=clitics, article=clitics)
+    text = normalize(raw)
+    # A line break anywhere sends the matcher down its general path, and after the end of
+    # the text it changes no match: both paths must agree, on the whole text and windows.
+    assert list(cues.finditer(text)) == list(cues.finditer(text + "\n"))
+    assert list(cues.finditer(text, a, b)) == list(cues.finditer(text + "\n", a, b))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts())
+def test_doc_tokens_clause_breaks_and_capitals_follow_their_definitions(raw: str) -> None:
+    doc = Doc(raw.title())
+    assert doc.tokens == [m.span() for m in re.finditer(r"\S+", doc.ntext)]
+    assert doc.words == [doc.ntext[s:e] for s, e in doc.tokens]
+    breaks = re.finditer(r"[،؛,;:()]|\s[-–—]\s?|[«»“”\"]", doc.text)
+    assert doc.clause_breaks == sorted({doc.to_norm(m.start()) for m in breaks})
+    assert doc.original_capitalised == [
+        doc.text[doc.norm.origin[s]].isupper() for s, _ in doc.tokens
+    ]

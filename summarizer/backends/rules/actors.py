@@ -93,13 +93,10 @@ class ActorTable:
         self._starts = [m.start for m in self.mentions]
 
     def in_range(self, start: int, end: int) -> list[Mention]:
+        # Mentions are sorted: those starting inside the range are one slice.
         i = bisect_left(self._starts, start)
-        out: list[Mention] = []
-        while i < len(self.mentions) and self.mentions[i].start < end:
-            if self.mentions[i].end <= end:
-                out.append(self.mentions[i])
-            i += 1
-        return out
+        j = bisect_left(self._starts, end, i)
+        return [m for m in self.mentions[i:j] if m.end <= end] if i < j else []
 
     def side(self, key: str) -> str:
         """The organisation a person speaks for, else the actor itself."""
@@ -257,7 +254,7 @@ class _Builder:
             )
 
     def organisations(self) -> None:
-        for m in self.lex.heads.finditer(self.doc.ntext):
+        for m in self.doc.all_matches(self.lex.heads):
             hi = self.doc.token_index(m.outer_start)
             hj = self.doc.token_index(m.end - 1)
             span = self._arabic_np(m.start, hi, hj) if self.arabic else self._latin_np(hi, hj)
@@ -516,7 +513,7 @@ class _Builder:
 
     def titled_persons(self) -> None:
         doc = self.doc
-        for m in self.lex.titles.finditer(doc.ntext):
+        for m in doc.all_matches(self.lex.titles):
             if not self.free(m.outer_start, m.end) and self.arabic:
                 continue
             ti = doc.token_index(m.outer_start)
@@ -905,9 +902,11 @@ class _Builder:
         """Later uses of a short form given in brackets ("the LDF's commander")."""
         if not self.short_forms:
             return
-        for s, e in self.doc.tokens:
-            key = self.short_forms.get(self.doc.ntext[s:e])
-            if key is not None and self.free(s, e):
+        words, tokens = self.doc.words, self.doc.tokens
+        for i in [i for i, w in enumerate(words) if w in self.short_forms]:
+            s, e = tokens[i]
+            key = self.short_forms[words[i]]
+            if self.free(s, e):
                 self.mentions.append(Mention(s, e, key))
                 self.actors[key].real_mentions += 1
                 self.claim(s, e)
@@ -931,8 +930,15 @@ class _Builder:
             if full is not None and full != rec.key and rec.role is None:
                 self._fold(rec.key, full)
         doc = self.doc
-        for s, e in doc.tokens:
-            t = doc.ntext[s:e]
+        # Only tokens that are a last name, or one behind a clitic, can match: find those
+        # with one set lookup per token, then check them as below.
+        wanted = set(by_last)
+        if self.arabic:
+            wanted |= {c + w for w in by_last for c in "وفبل"}
+        words = doc.words
+        for i in [i for i, w in enumerate(words) if w in wanted]:
+            s, e = doc.tokens[i]
+            t = words[i]
             offset = 0
             if t not in by_last and self.arabic and len(t) > 3 and t[0] in "وفبل":
                 t, offset = t[1:], 1

@@ -87,8 +87,10 @@ class _Assembler:
             negotiation_claims=claims,
             contradictions=contradictions,
         )
-        # Validate like any model answer: unique ids, every reference resolves.
-        return SummaryDraft.model_validate(draft.model_dump())
+        # Constructing the draft ran its model validator (unique ids, every reference
+        # resolves) like any model answer: validating a dump of it again would only repeat
+        # the same checks on the same values.
+        return draft
 
     def _quote_at(self, npos: int) -> str:
         return self.doc.sentence_quote(self.doc.sentence_at(npos))

@@ -13,23 +13,34 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate, repeat
+from operator import add
 from typing import Any, TypeVar
 
 from ...textnorm import NormalizedText, normalize_with_map
-from .lexicon import CueMatch, CueSet, available_languages, load_lexicon
+from .lexicon import CueMatch, CueSet, _only_plain_spaces, available_languages, load_lexicon
 
 # A sentence ends at . ! ? ؟ (optionally followed by closing quotes/brackets) before
 # whitespace, or at a line break. "U.S." and "Maj. Gen." are protected below.
-_SENTENCE_END = re.compile(r"[.!?؟۔]+[\"'»”’)\]]*(?=\s)|\n+")
+# Written as one alternative per end mark (the same matches as "[.!?؟۔]+…|\n+") so that
+# every alternative opens with a literal and `re` skips other characters with a fast scan.
+_SENTENCE_END = re.compile(
+    "|".join(re.escape(c) + r"[.!?؟۔]*[\"'»”’)\]]*(?=\s)" for c in ".!?؟۔") + r"|\n+"
+)
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Maj|Col|Lt|Capt|Sgt|St|No|vs|Jr|Sr|Brig|Gov|Sen|Rep|"
     r"Prof|Mt|etc|M|Mme)|\b[A-Z]\.[A-Z])$"
 )
 # Clause breaks inside a sentence: Arabic and Latin commas and semicolons, colons, dashes
 # used as brackets, and quotation marks.
-_CLAUSE_BREAK = re.compile(r"[،؛,;:()]|\s[-–—]\s?|[«»“”\"]")
-_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
-_LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
+# Two patterns, each with a first character `re` can scan for, instead of one alternation
+# tried at every offset: the marks can never be part of a dash match, so the two sets of
+# starts are exactly those of r"[،؛,;:()]|\s[-–—]\s?|[«»“”\"]".
+_CLAUSE_MARK = re.compile(r"[،؛,;:()«»“”\"]")
+_CLAUSE_DASH = re.compile(r"\s[-–—]\s?")
+# Runs of letters: counted by their lengths, fewer matches than one per letter.
+_ARABIC_LETTERS = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]+")
+_LATIN_LETTERS = re.compile(r"[A-Za-zÀ-ɏ]+")
 _WORD = re.compile(r"\S+")
 T = TypeVar("T")
 
@@ -50,9 +61,9 @@ def detect_language(text: str) -> str:
     """`ar` when Arabic letters dominate, else the lexicon language whose stop words occur
     most often (English when none wins)."""
     sample = text[:2000]
-    arabic = len(_ARABIC_LETTER.findall(sample))
-    latin = len(_LATIN_LETTER.findall(sample))
-    if arabic and arabic >= latin:
+    arabic = sum(map(len, _ARABIC_LETTERS.findall(sample)))
+    # Latin letters matter only against Arabic ones.
+    if arabic and arabic >= sum(map(len, _LATIN_LETTERS.findall(sample))):
         return "ar"
     words = re.findall(r"[^\W\d_]+", sample.casefold())
     best, best_count = "en", 0
@@ -60,7 +71,7 @@ def detect_language(text: str) -> str:
         lex = load_lexicon(code)
         if lex.code != code or not lex.stopwords:
             continue
-        count = sum(1 for w in words if w in lex.stopwords)
+        count = sum(map(lex.stopwords.__contains__, words))
         if count > best_count:
             best, best_count = code, count
     return best
@@ -97,6 +108,26 @@ def _add(text: str, start: int, end: int, para: bool, out: list[tuple[int, int, 
         out.append((start, end, para))
 
 
+def _tokenize(ntext: str) -> tuple[list[tuple[int, int]], list[str] | None]:
+    """(start, end) of every run of non-whitespace in `ntext`, and the runs' texts when
+    they come for free."""
+    if (
+        not ntext
+        or ntext[0] == " "
+        or ntext[-1] == " "
+        or "  " in ntext
+        or not _only_plain_spaces(ntext)
+    ):
+        return [m.span() for m in _WORD.finditer(ntext)], None
+    # Normalised text separates its tokens by exactly one space: the spans follow from the
+    # token lengths, without a regex match per token.
+    words = ntext.split(" ")
+    lengths = list(map(len, words))
+    starts = list(accumulate(map(add, lengths, repeat(1)), initial=0))
+    del starts[-1]  # the offset one past the end
+    return list(zip(starts, map(add, starts, lengths), strict=True)), words
+
+
 class Doc:
     """One article (or chunk), analysed once and shared by every extractor step."""
 
@@ -115,11 +146,17 @@ class Doc:
             if nstart < nend:
                 self.sentences.append(Sentence(len(self.sentences), start, end, nstart, nend, para))
         self._sentence_starts = [s.nstart for s in self.sentences]
-        self.tokens: list[tuple[int, int]] = [m.span() for m in _WORD.finditer(self.ntext)]
+        self.tokens: list[tuple[int, int]]
+        self.tokens, self._words = _tokenize(self.ntext)
         self._token_starts = [t[0] for t in self.tokens]
-        self.clause_breaks: list[int] = sorted(
-            {self.to_norm(m.start()) for m in _CLAUSE_BREAK.finditer(text)}
-        )
+        # `to_norm` of every break, with the bisections mapped in one call.
+        starts = [m.start() for m in _CLAUSE_MARK.finditer(text)]
+        starts += [m.start() for m in _CLAUSE_DASH.finditer(text)]
+        breaks = set(map(bisect_left, repeat(origin), starts))
+        if len(origin) in breaks:  # `to_norm` clamps past-the-end offsets to the last entry
+            breaks.discard(len(origin))
+            breaks.add(len(origin) - 1)
+        self.clause_breaks: list[int] = sorted(breaks)
 
     # -- coordinates -------------------------------------------------------------------
 
@@ -127,23 +164,28 @@ class Doc:
         """The first normalised offset whose origin is at or after `original`."""
         return min(bisect_left(self._origin, original), len(self._origin) - 1)
 
+    def all_matches(self, cues: CueSet[T]) -> list[CueMatch[T]]:
+        """Every match of `cues` in the text (`cues.finditer(ntext)`), from the same pass
+        as `matches`: several steps scan the article for the same cue set."""
+        return list(self._scan(cues)[0])
+
     def matches(self, cues: CueSet[T], start: int, end: int) -> list[CueMatch[T]]:
         """Matches of `cues` inside the normalised range, from one pass over the whole
         text per cue set (sentences ask for the same cue sets again and again)."""
+        found = self._matches.get(id(cues))
+        items, starts = self._scan(cues) if found is None else (found[0], found[1])
+        # Matches come in text order: those starting inside the range are one slice.
+        i = bisect_left(starts, start)
+        j = bisect_left(starts, end, i)
+        return [m for m in items[i:j] if m.end <= end] if i < j else []
+
+    def _scan(self, cues: CueSet[T]) -> tuple[list[CueMatch[T]], list[int]]:
         found = self._matches.get(id(cues))
         if found is None:
             items = list(cues.finditer(self.ntext))
             found = (items, [m.start for m in items], cues)  # the set is kept alive with its id
             self._matches[id(cues)] = found
-        items, starts = found[0], found[1]
-        out: list[CueMatch[T]] = []
-        for i in range(bisect_left(starts, start), len(items)):
-            m = items[i]
-            if m.start >= end:
-                break
-            if m.end <= end:
-                out.append(m)
-        return out
+        return found[0], found[1]
 
     def span(self, nstart: int, nend: int) -> tuple[int, int]:
         """Original (start, end) of the normalised slice, with the combining marks
@@ -177,8 +219,7 @@ class Doc:
         return i + 1
 
     def token_text(self, i: int) -> str:
-        s, e = self.tokens[i]
-        return self.ntext[s:e]
+        return self.words[i]
 
     def clause_break_between(self, a: int, b: int) -> bool:
         """True when a clause break lies in the normalised range (a, b]."""
@@ -194,18 +235,21 @@ class Doc:
         return max(start, sent.nstart), min(end, sent.nend)
 
     @cached_property
+    def words(self) -> list[str]:
+        """The text of every token (`token_text` of each index)."""
+        if self._words is not None:
+            return self._words
+        ntext = self.ntext
+        return [ntext[s:e] for s, e in self.tokens]
+
+    @cached_property
     def lowercase_words(self) -> frozenset[str]:
         """Words that occur in lowercase somewhere: capitalised, they open a sentence."""
         cap = self.original_capitalised
-        return frozenset(
-            self.ntext[s:e] for (s, e), c in zip(self.tokens, cap, strict=True) if not c
-        )
+        return frozenset(w for w, c in zip(self.words, cap, strict=True) if not c)
 
     @cached_property
     def original_capitalised(self) -> list[bool]:
         """Per token: whether its first original character is an uppercase letter."""
-        out: list[bool] = []
-        for s, _ in self.tokens:
-            ch = self.text[self._origin[s]]
-            out.append(ch.isupper())
-        return out
+        first_chars = map(self.text.__getitem__, map(self._origin.__getitem__, self._token_starts))
+        return list(map(str.isupper, first_chars))

@@ -46,6 +46,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .actors import ActorRec, ActorTable, Mention
 from .doc import Doc, Sentence
@@ -382,7 +383,7 @@ class _Extractor:
             t in self.lex.denial_negators
             or (t[:1] in _CONJUNCTIONS and len(t) > 2 and t[1:] in self.lex.denial_negators)
             for t in before[-window:]
-        ) or any(n in joined for n in self.lex.denial_negators if " " in n)
+        ) or any(n in joined for n in _phrases_of(self.lex.denial_negators))
 
     def in_not_denial(self, start: int, end: int) -> bool:
         return any(m.start <= start < m.end + 1 or start <= m.start < end for m in self.not_denial)
@@ -1229,6 +1230,12 @@ class _Extractor:
             if rec and rec.affiliation:
                 out.add(rec.affiliation)
         return out
+
+
+@lru_cache(maxsize=64)
+def _phrases_of(words: frozenset[str]) -> tuple[str, ...]:
+    """The entries of a word list that are several words (in the set's iteration order)."""
+    return tuple(n for n in words if " " in n)
 
 
 def extract_events(doc: Doc, actors: ActorTable, sources: list[SourceRec]) -> Events:

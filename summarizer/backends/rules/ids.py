@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # One Latin rendering per Arabic letter: readable enough for a handle, and stable.
 _AR_LATIN = {
@@ -15,9 +16,11 @@ _AR_LATIN = {
     "ؤ": "w", "ئ": "y", "پ": "p", "چ": "ch", "گ": "g", "ڤ": "v",
 }  # fmt: skip
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_ID = re.compile(r"[a-z][a-z0-9_]*")
 _LEADING_ARTICLE = re.compile(r"^(?:the|al|el|le|la|les|der|die|das|el|los|las)_")
 
 
+@lru_cache(maxsize=4096)
 def slug(text: str, *, max_words: int = 3) -> str:
     """Lowercase ascii snake_case of `text` (Arabic transliterated, accents dropped)."""
     out: list[str] = []
@@ -47,7 +50,7 @@ class IdMaker:
         self._used: set[str] = set()
 
     def make(self, preferred: str) -> str:
-        base = slug(preferred) if not re.fullmatch(r"[a-z][a-z0-9_]*", preferred) else preferred
+        base = slug(preferred) if not _ID.fullmatch(preferred) else preferred
         candidate, n = base, 2
         while candidate in self._used:
             candidate = f"{base}_{n}"

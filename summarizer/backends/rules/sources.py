@@ -75,7 +75,7 @@ def extract_sources(doc: Doc, actors: ActorTable) -> list[SourceRec]:
         taken.append((start, end))
 
     cap = doc.original_capitalised if not lex.clitics else []
-    for m in lex.source_kinds.finditer(doc.ntext):
+    for m in doc.all_matches(lex.source_kinds):
         if not free(m.start, m.end):
             continue
         kind = m.value
@@ -117,7 +117,7 @@ def extract_sources(doc: Doc, actors: ActorTable) -> list[SourceRec]:
         taken.append((start, end))
 
     anonymous_sentences: set[int] = set()
-    for m in lex.anonymous.finditer(doc.ntext):
+    for m in doc.all_matches(lex.anonymous):
         si = doc.sentence_at(m.start).index
         if si in anonymous_sentences:
             continue
