@@ -800,3 +800,37 @@ def test_words_that_continue_a_noun_phrase_before_a_title_are_no_name() -> None:
         "إن المفاوضات مع لواء الفرسان مستمرة."
     )
     assert not any(a.name.startswith("صحفي") for a in draft.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "government"),
+    [
+        (
+            "N'Djamena a démenti tout contact avec le MJO. Le gouvernement tchadien a "
+            "toutefois indiqué que des discussions se poursuivaient avec les chefs "
+            "traditionnels.",
+            "gouvernement tchadien",
+        ),
+        (
+            "Chad denied any contact with the rebels. The Chadian government said talks with "
+            "the traditional chiefs were continuing.",
+            "Chadian government",
+        ),
+    ],
+)
+def test_a_state_and_its_government_named_by_nationality_are_one_actor(
+    text: str, government: str
+) -> None:
+    draft = extract(text)
+    governments = [a for a in draft.actors if government in a.name]
+    assert len(governments) == 1
+    assert not any(a.kind == "state" for a in draft.actors)
+
+
+def test_the_gazetteer_knows_states_beyond_the_story_of_the_seed() -> None:
+    draft = extract(
+        "Oman, which has mediated between the two sides before, said talks between the "
+        "government and the Sabri Coast Brigades were continuing."
+    )
+    names = _names(draft)
+    assert [names[c.claimant] for c in draft.negotiation_claims] == ["Oman"]

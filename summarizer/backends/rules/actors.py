@@ -979,6 +979,7 @@ class _Builder:
 
     def government_affiliations(self) -> None:
         """A ministry or an army belongs to the article's one government."""
+        self._states_into_governments()
         governments = [
             r.key
             for r in self.actors.values()
@@ -1006,6 +1007,24 @@ class _Builder:
                     and rec.head not in self.lex.government_words
                 ):
                     rec.affiliation = governments[0]
+
+    def _states_into_governments(self) -> None:
+        """A government named by its nationality ("gouvernement tchadien", "the Chadian
+        government", "الحكومة التشادية") and the state it governs are one actor, named as
+        the government (the state and its capital become aliases)."""
+        for rec in list(self.actors.values()):
+            if (
+                rec.key not in self.actors
+                or rec.kind != "government"
+                or rec.gazetteer_id
+                or rec.head not in self.lex.government_words
+            ):
+                continue
+            for word in _key(rec.name).split():
+                state = self.gaz.demonyms.fullmatch(word)
+                if state is not None and self.actors.get(state.id, rec).kind == "state":
+                    self._fold(state.id, rec.key)
+                    break
 
     def _fold(self, src: str, dst: str) -> None:
         """Make actor `src` an alias of `dst`: its names and mentions move over."""
