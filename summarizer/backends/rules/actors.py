@@ -14,6 +14,7 @@ Every actor keeps its mentions (normalised spans) for the event extractor.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -765,6 +766,18 @@ class _Builder:
             # No preposition or rank before, and the run does not open with the title's
             # complement ("وزير الداخلية فؤاد المصري"): the name comes first.
             words = words[:k]
+        elif last_sep < 0 and not after_rank and self.tok(words[0]).startswith("ال"):
+            # "وزير النقل كمال بن عاشور عقد اجتماعا": the name follows the title's
+            # complement; what comes after it is the rest of the clause.
+            rest = list(itertools.dropwhile(lambda w: self.tok(w).startswith("ال"), words))
+            if len(rest) > 2:
+                # "كمال بن عاشور", "عبد الكريم الزين": compound names take a third word.
+                k = (
+                    3
+                    if self.tok(rest[0]) in lex.name_starts or self.tok(rest[1]) in lex.name_starts
+                    else 2
+                )
+                words = rest[:k]
         chosen = words[:k] if after_rank else words[-k:]
         if self.tok(chosen[0]).startswith("ال") and self.tok(chosen[0]) != "العبد":
             return None
