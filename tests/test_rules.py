@@ -834,3 +834,38 @@ def test_the_gazetteer_knows_states_beyond_the_story_of_the_seed() -> None:
     )
     names = _names(draft)
     assert [names[c.claimant] for c in draft.negotiation_claims] == ["Oman"]
+
+
+@pytest.mark.parametrize(
+    ("text", "denier"),
+    [
+        (
+            "غير أن القائد العسكري للواء السهل، مهند العبيد، نفى في تسجيل صوتي أن يكون اللواء "
+            "قد وقّع أي اتفاق مع الإدارة المدنية.",
+            "مهند العبيد",
+        ),
+        (
+            'قالت كتائب درع الجنوب إنها "أوفت بالتزاماتها"، لكنها نفت أن تكون قد أجرت أي '
+            "مفاوضات مع الجيش.",
+            "كتائب درع الجنوب",
+        ),
+        (
+            "لكن الأمين العام لتيار الكرامة الوطنية فؤاد الزيدي نفى، في مقابلة مع قناة الجزيرة، "
+            "أن يكون التيار قد توصل إلى أي اتفاق مع حزب الوفاق.",
+            "فؤاد الزيدي",
+        ),
+    ],
+)
+def test_arabic_deniers_after_an_apposition_or_a_pronoun(text: str, denier: str) -> None:
+    draft = extract(text)
+    names = _names(draft)
+    assert [names[d.denier] for d in draft.denials] == [denier]
+
+
+def test_a_quoted_predicate_after_the_verb_is_no_new_denier() -> None:
+    draft = extract(
+        "لكن جبهة الساحل دحضت في بيان ما نشرته صحيفة الوطن عن تلقي قادتها مبالغ مالية من "
+        'الحكومة، واصفة تلك الأنباء بأنها "عارية عن الصحة".'
+    )
+    names = _names(draft)
+    assert [names[d.denier] for d in draft.denials] == ["جبهة الساحل"]

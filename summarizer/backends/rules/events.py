@@ -237,6 +237,11 @@ _MODALS = frozenset(
 )
 #: Conditional markers: "if the factions reject the offer" asserts no refusal.
 _CONDITIONALS = frozenset({"if", "unless", "si", "wenn", "falls", "اذا", "لو"})
+_QUOTES = frozenset('"«»“”')
+#: Arabic particles carrying the subject pronoun of the verb after them ("لكنها نفت").
+_AR_PRONOUN_PARTICLES = frozenset(
+    {"لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم", "وهو", "وهي", "فهو", "فهي"}
+)
 #: Disjunctions that carry a negation over to the verb after them.
 _DISJUNCTIONS = frozenset({"او", "ولا", "or", "nor", "ou", "ni", "o", "oder", "noch"})
 #: Auxiliaries as written (accents kept: French "a" is not "à"): a verb phrase begins.
@@ -416,8 +421,21 @@ class _Extractor:
         ]
         before = [m for m in mentions if m.end <= cue.outer_start]
         if self.lex.clitics:
-            # Arabic subjects precede their verb directly; "X، أبرز Y، أكدا" is apposition.
-            before = [m for m in before if not doc.clause_break_between(m.end - 1, cue.outer_start)]
+            # Arabic subjects precede their verb directly; "X، أبرز Y، أكدا" is apposition,
+            # as is the name in "القائد العسكري للواء السهل، مهند العبيد، نفى".
+            topic = before[:1]
+            same = [m for m in before if not doc.clause_break_between(m.end - 1, cue.outer_start)]
+            if not same and cue.outer_start == cue.start and self._after_aside(sent, cue.start):
+                # No conjunction on the verb: it is the main clause's, after the apposition.
+                same = self._subject_candidates(sent, before, cue.outer_start)
+            before = same
+            particle = self.tokens_between(sent.nstart, cue.outer_start)[-1:]
+            if particle and particle[0] in _AR_PRONOUN_PARTICLES:
+                # "قالت الكتائب إنها …، لكنها نفت": the sentence's topic, else the last
+                # sentence's speaker.
+                if topic:
+                    return self.prefer_person(topic[0].key, sent, topic[0].start)
+                return self.prev_speaker
         else:
             before = self._subject_candidates(sent, before, cue.outer_start)
         gap_before = self.tokens_between(
@@ -448,6 +466,18 @@ class _Extractor:
         if pronoun or doc.matches(self.lex.continuation, cue.outer_start, cue.end + 1):
             return self.prev_speaker
         return None
+
+    def _after_aside(self, sent: Sentence, verb: int) -> bool:
+        """Whether the verb at `verb` directly follows a comma of its sentence (not a
+        quotation mark: "بأنها «عارية عن الصحة»" is no verb after an apposition)."""
+        doc = self.doc
+        breaks = doc.clause_breaks
+        i = bisect_left(breaks, verb + 1) - 1
+        if i < 0 or breaks[i] < sent.nstart or self.tokens_between(breaks[i], verb):
+            return False
+        k = doc.token_index(verb)
+        gap = doc.text[doc.span(*doc.tokens[k - 1])[1] : doc.span(*doc.tokens[k])[0]]
+        return k > 0 and any(c in gap for c in ",،") and not any(c in gap for c in _QUOTES)
 
     def _subject_candidates(
         self, sent: Sentence, before: list[Mention], verb: int
