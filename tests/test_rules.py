@@ -869,3 +869,13 @@ def test_a_quoted_predicate_after_the_verb_is_no_new_denier() -> None:
     )
     names = _names(draft)
     assert [names[d.denier] for d in draft.denials] == ["جبهة الساحل"]
+
+
+def test_two_denials_in_one_sentence_are_two_denials() -> None:
+    draft = extract(
+        "نفى لواء الحرس الشمالي في منشور على قناته أن يكون قد منع القافلة من الدخول، كما نفى "
+        "وجود أي مفاوضات بينه وبين الحكومة بشأنها."
+    )
+    names = _names(draft)
+    assert [names[d.denier] for d in draft.denials] == ["لواء الحرس الشمالي"] * 2
+    assert len({d.denied for d in draft.denials}) == 2

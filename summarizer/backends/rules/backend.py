@@ -68,14 +68,14 @@ class _Assembler:
     def draft(self) -> SummaryDraft:
         actors = self._actors()
         sources = self._sources()
-        denials, denial_index = self._denials()
-        claims, claim_index = self._claims()
-        pairs = dict.fromkeys(
-            (claim_index[c], denial_index[d], note)
-            for c, d, note in self.events.contradictions
-            if c in claim_index and d in denial_index
-        )
-        contradictions = [ContradictionDraft(claim=c, denial=d, note=note) for c, d, note in pairs]
+        denials = self._denials()
+        claims = self._claims()
+        # Repeated denials and claims were merged before contradictions were found, so
+        # the events' indexes are the draft's.
+        contradictions = [
+            ContradictionDraft(claim=c, denial=d, note=note)
+            for c, d, note in dict.fromkeys(self.events.contradictions)
+        ]
         headline, summary = self._headline_summary()
         draft = SummaryDraft(
             language=self.doc.language,
@@ -167,30 +167,8 @@ class _Assembler:
             )
         return out
 
-    def _denials(self) -> tuple[list[DenialDraft], dict[int, int]]:
-        # One denial per (denier, counterparties): a restatement keeps the fullest sentence.
-        chosen: dict[tuple[str, frozenset[str]], int] = {}
-        for i, d in enumerate(self.events.denials):
-            if d.sentence.index == 0 and any(
-                o.denier == d.denier and o.sentence.index > 0 for o in self.events.denials
-            ):
-                continue  # the headline restates a denial the body gives in full
-            key = (d.denier, frozenset(d.counterparties))
-            j = chosen.get(key)
-            if j is None:
-                chosen[key] = i
-                continue
-            old = self.events.denials[j]
-            if (d.sentence.end - d.sentence.start) > (old.sentence.end - old.sentence.start):
-                chosen[key] = i
-        keep = sorted(chosen.values())
-        index: dict[int, int] = {}
-        # A dropped restatement maps to the denial that was kept.
-        for i, d in enumerate(self.events.denials):
-            key = (d.denier, frozenset(d.counterparties))
-            if key in chosen:
-                index[i] = keep.index(chosen[key])
-        out = [
+    def _denials(self) -> list[DenialDraft]:
+        return [
             DenialDraft(
                 denier=self.actor_ids[d.denier],
                 denied=d.denied,
@@ -198,34 +176,11 @@ class _Assembler:
                 source=self.source_ids.get(d.source) if d.source is not None else None,
                 quote=self.doc.sentence_quote(d.sentence),
             )
-            for d in (self.events.denials[i] for i in keep)
+            for d in self.events.denials
         ]
-        return out, index
 
-    def _claims(self) -> tuple[list[NegotiationClaimDraft], dict[int, int]]:
-        # Only restatements are merged: the headline (or a lead sentence that also carries
-        # a denial) repeating a claim a later sentence makes in its own right.
-        claims = self.events.claims
-        keep: list[int] = []
-        for i, c in enumerate(claims):
-            restated = any(
-                o.claimant == c.claimant
-                and o.status == c.status
-                and o.sentence.index > c.sentence.index
-                and (c.sentence.index == 0 or (c.mixed and not o.mixed))
-                and set(o.parties) == set(c.parties)
-                for o in claims
-            ) or (
-                c.sentence.index == 0
-                and any(
-                    o.claimant == c.claimant and o.status == c.status and o.sentence.index > 0
-                    for o in claims
-                )
-            )
-            if not restated:
-                keep.append(i)
-        index = {i: n for n, i in enumerate(keep)}
-        out = [
+    def _claims(self) -> list[NegotiationClaimDraft]:
+        return [
             NegotiationClaimDraft(
                 claimant=self.actor_ids[c.claimant],
                 parties=[self.actor_ids[p] for p in c.parties],
@@ -234,9 +189,8 @@ class _Assembler:
                 source=self.source_ids.get(c.source) if c.source is not None else None,
                 quote=self.doc.sentence_quote(c.sentence),
             )
-            for c in (claims[i] for i in keep)
+            for c in self.events.claims
         ]
-        return out, index
 
     def _headline_summary(self) -> tuple[str, str]:
         sentences = [self.doc.sentence_quote(s) for s in self.doc.sentences]

@@ -238,6 +238,8 @@ _MODALS = frozenset(
 #: Conditional markers: "if the factions reject the offer" asserts no refusal.
 _CONDITIONALS = frozenset({"if", "unless", "si", "wenn", "falls", "اذا", "لو"})
 _QUOTES = frozenset('"«»“”')
+#: Words that give a verb the subject of the verb before it ("كما نفى", "also denied").
+_COORDINATORS = frozenset({"كما", "وكما", "also", "aussi", "egalement", "tambien", "auch"})
 #: Arabic particles carrying the subject pronoun of the verb after them ("لكنها نفت").
 _AR_PRONOUN_PARTICLES = frozenset(
     {"لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم", "وهو", "وهي", "فهو", "فهي"}
@@ -675,9 +677,10 @@ class _Extractor:
         return self.events
 
     def merge_repeated_denials(self) -> None:
-        """One denial per fact: a headline denial that the body repeats by the same side
-        (often then by its named spokesman) gives way to the body's sentence. A lead
-        sentence may deny something else than the body does: it stays."""
+        """One denial per fact. A headline denial that the body repeats by the same side
+        (often then by its named spokesman) gives way to the body's sentence; a lead
+        sentence may deny something else than the body does, so it stays. Of the denials
+        left with the same denier and counterparties, the fullest sentence's are kept."""
         denials = self.events.denials
         drop: set[int] = set()
         for i, early in enumerate(denials):
@@ -689,28 +692,51 @@ class _Extractor:
                 if later.sentence.index <= early.sentence.index:
                     continue
                 other = {self.actors.side(c) for c in later.counterparties}
-                if self.actors.side(later.denier) == side and (
-                    counter & other or not counter or not other
+                if later.denier == early.denier or (
+                    self.actors.side(later.denier) == side
+                    and (counter & other or not counter or not other)
                 ):
                     drop.add(i)
                     break
-        self.events.denials = [d for i, d in enumerate(denials) if i not in drop]
+        kept = [d for i, d in enumerate(denials) if i not in drop]
+        # (Two denials in one sentence, "نفى … كما نفى …", are two facts.)
+        fullest: dict[tuple[str, frozenset[str]], Sentence] = {}
+        for d in kept:
+            key = (d.denier, frozenset(d.counterparties))
+            old = fullest.get(key)
+            if old is None or _length(d.sentence) > _length(old):
+                fullest[key] = d.sentence
+        self.events.denials = [
+            d for d in kept if fullest[(d.denier, frozenset(d.counterparties))] is d.sentence
+        ]
 
     def merge_repeated_claims(self) -> None:
         """One claim per fact: a headline or lead that announces what the body reports
-        again (same side, status and parties) gives way to the body's fuller sentence."""
-        seen: dict[tuple[str, str, frozenset[str]], int] = {}
-        drop: set[int] = set()
-        for i, claim in enumerate(self.events.claims):
-            key = (
-                self.actors.side(claim.claimant),
-                claim.status,
-                frozenset(self.actors.side(p) for p in claim.parties),
+        again (same side, status and parties) gives way to the body's fuller sentence, as
+        does a headline claim the body makes again, and a lead claim made in a sentence
+        that also carries a denial when a later sentence makes it on its own."""
+        claims = self.events.claims
+
+        def sides(c: ClaimRec) -> frozenset[str]:
+            return frozenset(self.actors.side(p) for p in c.parties)
+
+        def restated(c: ClaimRec, o: ClaimRec) -> bool:
+            if o.sentence.index <= c.sentence.index or o.status != c.status:
+                return False
+            if o.claimant == c.claimant and (
+                c.sentence.index == 0
+                or (c.mixed and not o.mixed and set(o.parties) == set(c.parties))
+            ):
+                return True
+            return (
+                c.sentence.index <= _LEAD_SENTENCES
+                and self.actors.side(o.claimant) == self.actors.side(c.claimant)
+                and sides(o) == sides(c)
             )
-            if key in seen and self.events.claims[seen[key]].sentence.index <= _LEAD_SENTENCES:
-                drop.add(seen[key])
-            seen[key] = i
-        self.events.claims = [c for i, c in enumerate(self.events.claims) if i not in drop]
+
+        self.events.claims = [
+            c for i, c in enumerate(claims) if not any(restated(c, o) for o in claims[i + 1 :])
+        ]
 
     def sentence(self, sent: Sentence) -> None:
         doc, lex = self.doc, self.lex
@@ -758,6 +784,7 @@ class _Extractor:
     def denials(self, sent: Sentence, source: int | None) -> list[str]:
         doc = self.doc
         deniers: list[str] = []
+        last_cue = -1
         for cue in doc.matches(self.lex.denial, sent.nstart, sent.nend):
             if self.negated(cue.outer_start) or self.in_not_denial(cue.start, cue.end):
                 continue
@@ -765,8 +792,14 @@ class _Extractor:
                 denier = self.quoted_speaker(sent, cue)
             else:
                 denier = self.speaker(sent, cue)
-            if denier is None or denier in deniers:
+            also = bool(deniers) and self.coordinated(cue.outer_start)
+            if also and (denier is None or denier in deniers):
+                denier = deniers[-1]  # "…، كما نفى وجود أي مفاوضات", "and also denied"
+            if denier is None or (
+                denier in deniers and not (also and doc.clause_break_between(last_cue, cue.start))
+            ):
                 continue
+            last_cue = cue.start
             scope_start = cue.end
             scope = [m for m in self.mentions(sent) if m.start >= scope_start]
             side = self.actors.side(denier)
@@ -819,6 +852,11 @@ class _Extractor:
             )
             deniers.append(denier)
         return deniers
+
+    def coordinated(self, start: int) -> bool:
+        """An "also" right before `start`: the verb shares the previous verb's subject."""
+        before = self.doc.ntext[max(0, start - 24) : start].split()[-2:]
+        return not _COORDINATORS.isdisjoint(before)
 
     def first_person(self, cue: CueMatch[str]) -> bool:
         """A first-person denial ("ننفي نفيا قاطعا", "we deny"): the speaker is the author
@@ -1266,6 +1304,10 @@ class _Extractor:
 def _phrases_of(words: frozenset[str]) -> tuple[str, ...]:
     """The entries of a word list that are several words (in the set's iteration order)."""
     return tuple(n for n in words if " " in n)
+
+
+def _length(sentence: Sentence) -> int:
+    return sentence.end - sentence.start
 
 
 def extract_events(doc: Doc, actors: ActorTable, sources: list[SourceRec]) -> Events:
