@@ -1133,7 +1133,12 @@ class _Extractor:
                 content_start = self.reported_clause(gcue.end, seg_cues[0].start) or seg_start
             for m in self.actors.in_range(content_start, seg_end):
                 side = self.actors.side(m.key)
-                if side not in others and side not in claimants and self._party(side):
+                if (
+                    side not in others
+                    and side not in claimants
+                    and self._party(side)
+                    and (self._established(side) or self.after_with(m))
+                ):
                     others.append(side)
             if not others and not _OFFER_SUBJECTS.isdisjoint(subjects):
                 others = self.offerer(sent, claimants)
@@ -1202,6 +1207,11 @@ class _Extractor:
             if claim.status == "proposed" and side not in own and self._party(side):
                 return [side]
         return []
+
+    def _established(self, key: str) -> bool:
+        """An actor the article names more than once: a party named in passing only once,
+        and not as the one negotiated with, is more often a place or a misread phrase."""
+        return self.actors.actors[key].real_mentions > 1
 
     def _party(self, key: str) -> bool:
         """Bodies negotiate; a person is a party only as a mediator or envoy, or when the
