@@ -20,10 +20,15 @@ def test_shipped_datasets_resolve_by_name_and_load() -> None:
     assert dev.path == DATASETS_DIR / "dev.jsonl"
     assert SEED in smoke.ids() and 3 <= len(smoke) <= 8
     assert set(smoke.ids()) <= set(dev.ids())
-    # dev holds every gold fixture, and every one loads and grounds.
+    # dev and heldout split the gold fixtures between them, and every one loads and grounds.
+    heldout = load_dataset("heldout")
     gold_ids = {p.name.removesuffix(".gold.json") for p in FIXTURES_DIR.glob("*.gold.json")}
-    assert set(dev.ids()) == gold_ids, "run: python -m summarizer.evals.build_datasets"
+    assert set(dev.ids()) | set(heldout.ids()) == gold_ids, (
+        "run: python -m summarizer.evals.build_datasets"
+    )
+    assert not set(dev.ids()) & set(heldout.ids())
     assert len(load_fixtures(dev)) == len(dev)
+    assert len(load_fixtures(heldout)) == len(heldout) > 0
 
 
 def test_smoke_mixes_languages() -> None:
