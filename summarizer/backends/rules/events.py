@@ -76,19 +76,14 @@ _RELATIVES = frozenset({"which", "who", "qui", "que", "quien", "quienes", "der",
 #: Adjectives that tie an anonymous source to a kind of body ("مصدر عسكري", "a government
 #: source"), normalised.
 _INSTITUTIONS = {
-    "عسكري": "military",
-    "عسكريه": "military",
-    "military": "military",
-    "militaire": "military",
-    "militar": "military",
-    "حكومي": "government",
-    "حكوميه": "government",
-    "government": "government",
-    "gouvernemental": "government",
-    "gubernamental": "government",
-    "gouvernementale": "government",
-    "militaires": "military",
-    "militares": "military",
+    **dict.fromkeys(
+        ("عسكري", "عسكريه", "military", "militaire", "militaires", "militar", "militares"),
+        "military",
+    ),
+    **dict.fromkeys(
+        ("حكومي", "حكوميه", "government", "gouvernemental", "gouvernementale", "gubernamental"),
+        "government",
+    ),
 }
 #: Words before a reporting verb that make it part of an anonymity phrase ("عدم ذكر اسمه").
 _WITHHOLDING = frozenset({"عدم", "بعدم"})
@@ -237,6 +232,7 @@ _MODALS = frozenset(
 )
 #: Conditional markers: "if the factions reject the offer" asserts no refusal.
 _CONDITIONALS = frozenset({"if", "unless", "si", "wenn", "falls", "اذا", "لو"})
+#: Quotation marks (a clause break that opens a quote, not an apposition).
 _QUOTES = frozenset('"«»“”')
 #: Words that give a verb the subject of the verb before it ("كما نفى", "also denied").
 _COORDINATORS = frozenset({"كما", "وكما", "also", "aussi", "egalement", "tambien", "auch"})
@@ -478,8 +474,10 @@ class _Extractor:
         if i < 0 or breaks[i] < sent.nstart or self.tokens_between(breaks[i], verb):
             return False
         k = doc.token_index(verb)
+        if k == 0:
+            return False
         gap = doc.text[doc.span(*doc.tokens[k - 1])[1] : doc.span(*doc.tokens[k])[0]]
-        return k > 0 and any(c in gap for c in ",،") and not any(c in gap for c in _QUOTES)
+        return any(c in gap for c in ",،") and not any(c in gap for c in _QUOTES)
 
     def _subject_candidates(
         self, sent: Sentence, before: list[Mention], verb: int
