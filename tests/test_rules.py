@@ -879,3 +879,13 @@ def test_two_denials_in_one_sentence_are_two_denials() -> None:
     names = _names(draft)
     assert [names[d.denier] for d in draft.denials] == ["لواء الحرس الشمالي"] * 2
     assert len({d.denied for d in draft.denials}) == 2
+
+
+def test_a_verbal_noun_after_a_definite_head_is_not_part_of_its_name() -> None:
+    draft = extract(
+        "وقالت الحكومة الانتقالية إنها تجري مفاوضات مع حركة الفجر الجديد، وترفض الحكومة "
+        "الإفراج عن المعتقلين قبل توقيع الاتفاق."
+    )
+    names = [a.name for a in draft.actors]
+    assert "الحكومة الانتقالية" in names
+    assert not any("الإفراج" in n for n in names)

@@ -329,7 +329,9 @@ class _Builder:
                 t.startswith("و") and self.lex.heads.fullmatch(t[1:]) is not None
             ):
                 break
-            definite_word = t.startswith("ال")
+            # After a definite head a definite word is an adjective ("الحكومة الانتقالية"),
+            # not a verbal noun starting the clause's object ("ترفض الحكومة الإفراج عنهم").
+            definite_word = t.startswith("ال") and not (definite and _looks_masdar(t[2:]))
             # "الحركة الشعبية لتحرير الوادي": ل + a noun that the next definite word governs.
             linked = (
                 ext >= 1
@@ -1222,6 +1224,17 @@ def _looks_imperfect(token: str) -> bool:
     """A four-letter word with an imperfect-verb prefix (تقصف، يرفض، نطالب) after a head is
     the verb of the clause ("حكومة تقصف المستشفيات"), not the second term of a name."""
     return len(token) == 4 and token[0] in "يتن"
+
+
+def _looks_masdar(stem: str) -> bool:
+    """A verbal noun of the common derived patterns (إفعال، افتعال، انفعال، استفعال، تفعيل،
+    تفاعل: "افراج", "انسحاب", "تسليم", "تبادل"), normalised and without ال; nisba adjectives
+    ("انتقاليه") are not."""
+    if stem.endswith(("ي", "يه", "يين", "يون")) or len(stem) < 5:
+        return False
+    if stem[0] == "ا":
+        return stem.startswith("است") or "ا" in stem[3:5]
+    return stem[0] == "ت" and len(stem) == 5 and (stem[3] == "ي" or stem[2] == "ا")
 
 
 def _bare_head(cue: str) -> str:
