@@ -119,9 +119,12 @@ MinF1 = Annotated[
 ]
 
 
+_DATASET_HELP = "Dataset: a .jsonl path or a name (dev, heldout, smoke)."
+
+
 @app.command()
 def run(
-    dataset: Annotated[str, typer.Option(help="Dataset: a .jsonl path or a name (dev, smoke).")],
+    dataset: Annotated[str, typer.Option(help=_DATASET_HELP)],
     out: Annotated[Path, typer.Option(help="Run directory to write.")],
     backend: Annotated[
         str | None, typer.Option(help="auto, openai, llamacpp or rules. [env: SUMMARIZER_BACKEND]")
@@ -214,7 +217,7 @@ def run(
 
 @app.command()
 def score(
-    dataset: Annotated[str, typer.Option(help="Dataset: a .jsonl path or a name (dev, smoke).")],
+    dataset: Annotated[str, typer.Option(help=_DATASET_HELP)],
     predictions: Annotated[
         Path, typer.Option(help='JSON Lines of {"id", "summary"} produced elsewhere.')
     ],
