@@ -372,13 +372,22 @@ class _Extractor:
     def tokens_between(self, a: int, b: int) -> list[str]:
         return self.doc.ntext[a:b].split()
 
+    def words_before(self, npos: int, chars: int) -> list[str]:
+        """The words of the `chars` characters before `npos` (a word the window cuts counts
+        by its tail): what precedes a cue, within a short distance."""
+        return self.doc.ntext[max(0, npos - chars) : npos].split()
+
+    def words_after(self, npos: int, chars: int) -> list[str]:
+        """The words of the `chars` characters from `npos` on."""
+        return self.doc.ntext[npos : npos + chars].split()
+
     def negated(self, start: int, window: int = 2) -> bool:
         """A negator (لم، لا، not, never…) in the `window` tokens before `start`, or before
         the verb a disjunction joins it to ("لم يؤكد الحوراني أو ينفِ", "did not confirm or
         deny")."""
-        before = self.doc.ntext[max(0, start - 40) : start].split()[-max(3, window) :]
+        before = self.words_before(start, 40)[-max(3, window) :]
         if before and before[-1] in _DISJUNCTIONS:
-            before = self.doc.ntext[max(0, start - 60) : start].split()[-6:-1]
+            before = self.words_before(start, 60)[-6:-1]
             window = len(before)
         joined = " ".join(before)
         # "ولم ينفِ": a negator behind the conjunction و/ف is still a negator.
@@ -465,13 +474,22 @@ class _Extractor:
             return self.prev_speaker
         return None
 
+    def _clause_before(self, sent: Sentence, verb: int) -> tuple[int, int] | None:
+        """The clause that ends at the last clause break before `verb` in its sentence, as
+        (its opening break or the sentence start, that break); None without such a break."""
+        breaks = self.doc.clause_breaks
+        i = bisect_left(breaks, verb + 1) - 1
+        if i < 0 or breaks[i] < sent.nstart:
+            return None
+        opening = breaks[i - 1] if i > 0 and breaks[i - 1] >= sent.nstart else sent.nstart
+        return opening, breaks[i]
+
     def _after_aside(self, sent: Sentence, verb: int) -> bool:
         """Whether the verb at `verb` directly follows a comma of its sentence (not a
         quotation mark: "بأنها «عارية عن الصحة»" is no verb after an apposition)."""
         doc = self.doc
-        breaks = doc.clause_breaks
-        i = bisect_left(breaks, verb + 1) - 1
-        if i < 0 or breaks[i] < sent.nstart or self.tokens_between(breaks[i], verb):
+        clause = self._clause_before(sent, verb)
+        if clause is None or self.tokens_between(clause[1], verb):
             return False
         k = doc.token_index(verb)
         if k == 0:
@@ -487,18 +505,16 @@ class _Extractor:
         verb directly follows an aside ("Yusuf Amrani, who chairs the Council of Elders,
         told…"), those of the clauses before the aside first, then the aside's own, unless
         the aside is just a name ("The LDF's commander, Hassan Dube, said")."""
-        breaks = self.doc.clause_breaks
-        i = bisect_left(breaks, verb + 1) - 1
-        if i < 0 or breaks[i] < sent.nstart:
+        clause = self._clause_before(sent, verb)
+        if clause is None:
             return before  # no clause break before the verb in this sentence
-        close = breaks[i]
+        open_, close = clause
         same = [m for m in before if m.start >= close]
         gap = self.tokens_between(close, verb)
         if gap == [] or (len(gap) == 1 and gap[0] in _RELATIVES):
             earlier = [m for m in before if m.end <= close]
             if gap:
                 return earlier  # "the port authority, which said": the antecedent
-            open_ = breaks[i - 1] if i > 0 and breaks[i - 1] >= sent.nstart else sent.nstart
             aside = [m for m in earlier if m.start >= open_]
             head = [m for m in earlier if m.start < open_]
             if len(aside) == 1 and len(self.tokens_between(open_, close)) == len(
@@ -522,7 +538,7 @@ class _Extractor:
     def withheld(self, cue: CueMatch[str]) -> bool:
         """ "عدم ذكر اسمه" (without his name being mentioned): a verbal noun of a source's
         anonymity, not a report."""
-        before = self.doc.ntext[max(0, cue.outer_start - 12) : cue.outer_start].split()[-1:]
+        before = self.words_before(cue.outer_start, 12)[-1:]
         return bool(before) and before[0] in _WITHHOLDING
 
     def anonymous_speaker(self, sent: Sentence, cue: CueMatch[str]) -> str | None:
@@ -654,7 +670,7 @@ class _Extractor:
         return len(gap) <= 5 and bool(self.doc.matches(self.lex.titles, end, start))
 
     def after_with(self, m: Mention) -> bool:
-        before = self.doc.ntext[max(0, m.start - 20) : m.start].split()
+        before = self.words_before(m.start, 20)
         return bool(before) and before[-1] in _WITH
 
     def sentence_source(self, sent: Sentence) -> tuple[int | None, list[int]]:
@@ -853,7 +869,7 @@ class _Extractor:
 
     def coordinated(self, start: int) -> bool:
         """An "also" right before `start`: the verb shares the previous verb's subject."""
-        before = self.doc.ntext[max(0, start - 24) : start].split()[-2:]
+        before = self.words_before(start, 24)[-2:]
         return not _COORDINATORS.isdisjoint(before)
 
     def first_person(self, cue: CueMatch[str]) -> bool:
@@ -966,16 +982,16 @@ class _Extractor:
     def modal(self, start: int) -> bool:
         """A modal or future marker in the three tokens before `start`: the agreement is
         expected, not reached."""
-        return any(t in _MODALS for t in self.doc.ntext[max(0, start - 40) : start].split()[-3:])
+        return any(t in _MODALS for t in self.words_before(start, 40)[-3:])
 
     def negated_object(self, end: int) -> bool:
         """A negative object right after the verb: "we signed nothing", "n'a rien signé"."""
-        after = self.doc.ntext[end : end + 20].split()[:1]
+        after = self.words_after(end, 20)[:1]
         return bool(after) and after[0] in _NEGATIVE_OBJECTS
 
     def conditional(self, start: int) -> bool:
         """A conditional marker in the three tokens before `start` ("if they reject")."""
-        before = self.doc.ntext[max(0, start - 40) : start].split()[-3:]
+        before = self.words_before(start, 40)[-3:]
         return any(
             t in _CONDITIONALS or (t[:1] in _CONJUNCTIONS and t[1:] in _CONDITIONALS)
             for t in before
@@ -998,7 +1014,7 @@ class _Extractor:
     def refusal_negated(self, start: int) -> bool:
         """A negotiation word right after a refusal negator: "لن نفاوض", "will not
         negotiate", "on ne discute pas" refuse talks rather than deny them."""
-        words = self.doc.ntext[max(0, start - 40) : start].split()[-3:]
+        words = self.words_before(start, 40)[-3:]
         if words and words[-1] in _PAST_AUXILIARIES:
             return False  # "n'a rencontré personne": a past negative, not a refusal
         padded = " " + " ".join(words) + " "
@@ -1179,8 +1195,8 @@ class _Extractor:
 
     def similar(self, cue: CueMatch[str]) -> bool:
         """A negotiation word qualified as "similar" is a comparison with other deals."""
-        after = self.doc.ntext[cue.outer_end : cue.outer_end + 30].split()[:2]
-        before = self.doc.ntext[max(0, cue.outer_start - 30) : cue.outer_start].split()[-1:]
+        after = self.words_after(cue.outer_end, 30)[:2]
+        before = self.words_before(cue.outer_start, 30)[-1:]
         return not _SIMILAR.isdisjoint(after + before)
 
     def reported_clause(self, start: int, end: int) -> int | None:
