@@ -226,14 +226,6 @@ class Doc:
         i = bisect_right(self.clause_breaks, a)
         return i < len(self.clause_breaks) and self.clause_breaks[i] <= b
 
-    def clause_bounds(self, npos: int) -> tuple[int, int]:
-        """The clause (normalised start, end) around `npos`, within its sentence."""
-        sent = self.sentence_at(npos)
-        i = bisect_right(self.clause_breaks, npos)
-        start = self.clause_breaks[i - 1] if i > 0 else sent.nstart
-        end = self.clause_breaks[i] if i < len(self.clause_breaks) else sent.nend
-        return max(start, sent.nstart), min(end, sent.nend)
-
     @cached_property
     def words(self) -> list[str]:
         """The text of every token (`token_text` of each index)."""
