@@ -49,10 +49,6 @@ class Comparison:
     only_a: list[str]
     only_b: list[str]
 
-    def worst_drop(self) -> Delta | None:
-        drops = [d for d in self.deltas if d.drop > 0]
-        return max(drops, key=lambda d: d.drop, default=None)
-
     def drops_over(self, limit: float) -> list[Delta]:
         # A tiny epsilon keeps float noise (0.1 − 0.1000000001) from tripping the gate.
         return [d for d in self.deltas if d.drop > limit + 1e-9]
