@@ -815,7 +815,16 @@ class _Extractor:
                 continue
             last_cue = cue.start
             scope_start = cue.end
-            scope = [m for m in self.mentions(sent) if m.start >= scope_start]
+            dstart = self.denied_start(sent, cue, denier)
+            dend = self.denied_end(sent, dstart)
+            scope = [m for m in self.mentions(sent) if scope_start <= m.start < dend]
+            # Only denied talks, deals and contacts, or a report of them, have another side
+            # to infer: "denied that its forces besiege the hospital" is about nobody else.
+            about_talks = (
+                bool(self.doc.matches(self.lex.negotiation, dstart, dend))
+                or self.status(dstart, dend) is not None
+                or self.doc.token_text(self.doc.token_index(dstart)) not in _REPORTED_CLAUSE
+            )
             side = self.actors.side(denier)
             # The denier's own side: itself, the body it speaks for, and that body's owner
             # (a ministry denying on behalf of its government).
@@ -829,7 +838,7 @@ class _Extractor:
                 if k not in own and m.key not in own and k not in counter:
                     counter.append(k)
             explicit = bool(counter)
-            if not counter:
+            if not counter and about_talks:
                 # "after a government spokesman said the factions had accepted the pause,
                 # the battalion issued a statement denying it": the other side the sentence
                 # names before the denial is who made the denied claim.
@@ -844,14 +853,14 @@ class _Extractor:
                     ):
                         counter.append(k)
                 counter = counter[:1]
-            if not counter:
+            if not counter and about_talks:
                 # "denied that any talks had taken place": the other side of the story,
                 # from the other camp when there is one.
                 others = [k for k in self.main_sides if k not in own]
                 camp = _CAMPS.get(self.actors.actors[side].kind)
                 others.sort(key=lambda k: _CAMPS.get(self.actors.actors[k].kind) == camp)
                 counter = others[:1]
-            denied = self.denied_text(sent, self.denied_start(sent, cue, denier))
+            denied = self.denied_text(dstart, dend)
             self.events.denials.append(
                 DenialRec(
                     denier,
@@ -890,18 +899,22 @@ class _Extractor:
             return self.prefer_person(m.key, sent, m.start)
         return self.prev_speaker
 
-    def denied_text(self, sent: Sentence, start: int) -> str:
-        """The denied clause from `start`: up to the end of the sentence or the first
-        clause break (comma, semicolon, bracket, spaced dash) after its first words, which
-        opens a participle or a new attribution ("…، مؤكدة أن…", "…, saying…"). Quotation
-        marks do not end it: a quoted object is the denied proposition itself."""
-        text = self.doc.quote(start, sent.nend)
-        words = 0
+    def denied_end(self, sent: Sentence, start: int) -> int:
+        """Where the denied clause from `start` ends (normalised offset): at the end of the
+        sentence or at the first clause break (comma, semicolon, bracket, spaced dash)
+        after its first words, which opens a participle or a new attribution ("…، مؤكدة
+        أن…", "…, saying…"). Quotation marks do not end it: a quoted object is the denied
+        proposition itself."""
+        ostart, oend = self.doc.span(start, sent.nend)
+        text = self.doc.text[ostart:oend]
         for m in _DENIED_END.finditer(text):
-            words = len(text[: m.start()].split())
-            if words >= _DENIED_MIN_WORDS:
-                text = text[: m.start()]
-                break
+            if len(text[: m.start()].split()) >= _DENIED_MIN_WORDS:
+                return min(sent.nend, self.doc.to_norm(ostart + m.start()))
+        return sent.nend
+
+    def denied_text(self, start: int, end: int) -> str:
+        """The denied proposition's words, at most `_DENIED_MAX_WORDS` of them."""
+        text = self.doc.quote(start, end)
         return " ".join(text.split()[:_DENIED_MAX_WORDS]).strip(' ،,.;؛:-–—"“”«»')
 
     def denied_start(self, sent: Sentence, cue: CueMatch[str], denier: str) -> int:
