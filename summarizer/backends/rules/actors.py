@@ -355,7 +355,7 @@ class _Builder:
             # "مجلس أعيان بني حسان", "قبيلة آل مرة": a tribe's name completes the construct.
             tribal = (
                 t in _AR_TRIBAL
-                and ext >= 1
+                and (ext >= 1 or not definite)
                 and j + 1 < len(toks)
                 and not self.boundary(j + 1)
                 and self.nameish(self.tok(j + 1))
