@@ -31,6 +31,8 @@ _NAME_PARTICLES = frozenset(
 #: English heads that name a body only with a proper noun or a modifier; bare, they are
 #: anaphora ("the council said").
 _MAX_AR_NP = 4
+#: Tokens after an Arabic title searched for the name that opens with a given name.
+_TITLE_RUN = 9
 #: Prepositions before a place inside a title ("المبعوث إلى المنطقة"), normalised (ى → ي).
 _AR_PLACE_PREPS = frozenset({"في", "الي", "لدي"})
 #: Nouns a statement is given to ("لمراسل الجزيرة", "لوكالة رويترز"): after ل they end an
@@ -627,6 +629,12 @@ class _Builder:
             if k >= 0 and self.tok(k) in ("a", "an", "the") and self.boundary(k):
                 return self._latin_name_ending(k - 1)
             return None
+        if self.boundary(ti):
+            # "العقيد ناصر الحلبوني، الناطق باسم وزارة الدفاع": an apposition after a name.
+            for a in range(max(0, ti - 4), ti - 1):
+                if self._given_name_span(a) == (a, ti - 1):
+                    return a, ti - 1
+            return None
         k, got = ti - 1, list[int]()
         while k >= 0 and len(got) < 3 and not self.boundary(k + 1):
             t = self.tok(k)
@@ -714,6 +722,9 @@ class _Builder:
                     break
                 i += 1
             return (a, i - 1) if i - a >= 2 else None
+        given = self._given_name_after(i)
+        if given is not None:
+            return given
         # Arabic: "… في الغوطة الشرقية منذر فارس"، "وزير الداخلية فؤاد المصري"، "الشيخ يحيى
         # العبد الله": the name is the last two or three words of the run that follows.
         run: list[int] = []
@@ -784,6 +795,76 @@ class _Builder:
         if self.tok(chosen[0]).startswith("ال") and self.tok(chosen[0]) != "العبد":
             return None
         return chosen[0], chosen[-1]
+
+    def _given_name_after(self, i: int) -> tuple[int, int] | None:
+        """Arabic: the first name opening with a common given name in the title's run from
+        token `i` ("المتحدث باسم حراس الجبل صالح الدوري"), also past a rank and its
+        adjective ("العقيد المنشق سالم بن عيسى") and past one comma when the apposition
+        starts right after it ("وزير الطاقة في الحكومة المؤقتة، نبيل الزعبي")."""
+        lex = self.lex
+        crossed = False
+        for j in range(i, min(len(self.doc.tokens), i + _TITLE_RUN)):
+            t = self.tok(j)
+            if j > i and self.boundary(j):
+                if crossed or not (t in lex.given_names or t in lex.ranks):
+                    return None
+                crossed = True
+            if self.is_verbal_cue(t):
+                return None
+            span = self._given_name_span(j)
+            if span is not None:
+                return span
+        return None
+
+    def _given_name_span(self, i: int) -> tuple[int, int] | None:
+        """Token span of an Arabic name that opens with a common given name at token `i`
+        and has a surname after it ("خليفة الورفلي", "سالم بن عيسى"). "عبد" and "أبو" take
+        the next word into the given name ("عبد الله", "أبو علي"); a kunya needs no
+        surname ("أبو همام")."""
+        lex = self.lex
+        t = self.tok(i)
+        if t not in lex.given_names or (i > 0 and not self.boundary(i) and self.tok(i - 1) == "بن"):
+            return None
+        b = i
+        if t in lex.name_starts:
+            if not self._surname_token(i + 1):
+                return None
+            b = i + 1
+        k = b + 1
+        if self._surname_token(k):
+            if self.tok(k) in lex.name_starts and self._surname_token(k + 1):
+                return i, k + 1
+            return i, k
+        return (i, b) if b > i and t != "عبد" else None
+
+    def _surname_token(self, k: int) -> bool:
+        if k >= len(self.doc.tokens) or self.boundary(k):
+            return False
+        t = self.tok(k)
+        return (
+            self.nameish(t)
+            and not t.startswith(("لل", "بال", "وال", "فال", "كال"))
+            and t not in _AR_VERB_NEGATORS
+            and self.gaz.forms.fullmatch(t) is None
+            and self.lex.source_kinds.fullmatch(t) is None
+            and self.lex.titles.fullmatch(t) is None
+        )
+
+    def given_name_persons(self) -> None:
+        """Arabic: a common given name with a surname is a person wherever no title
+        introduces it ("كتب رئيس تحرير الصحيفة خالد برهوم", "قال العقيد ناصر الحلبوني")."""
+        i = 0
+        while i < len(self.doc.tokens):
+            span = self._given_name_span(i)
+            if span is None:
+                i += 1
+                continue
+            a, b = span
+            start, end = self.doc.tokens[a][0], self.doc.tokens[b][1]
+            if self.free(start, end):
+                key = self.add(start, end, "person")
+                self._two_scripts(key, end)
+            i = b + 1
 
     def _abbreviation(self, key: str, nend: int) -> None:
         """ "Lorian Defence Front (LDF)": the short form is an alias, and its later uses are
@@ -1188,7 +1269,9 @@ class _Builder:
         self.organisations()
         self.short_forms_pass()
         self.titled_persons()
-        if not self.arabic:
+        if self.arabic:
+            self.given_name_persons()
+        else:
             self.capitalised_persons()
             self.titled_persons()
         self.surnames()

@@ -229,6 +229,7 @@ class Lexicon:
     pre_titles: frozenset[str]
     ranks: frozenset[str]
     name_starts: frozenset[str]
+    given_names: frozenset[str]
     stop: frozenset[str]
     not_names: frozenset[str]
     location_heads: frozenset[str]
@@ -324,6 +325,7 @@ def load_lexicon(code: str) -> Lexicon:
         pre_titles=_norm_set(actors.get("pre_titles", [])),
         ranks=_norm_set(actors.get("ranks", [])),
         name_starts=_norm_set(actors.get("name_starts", [])),
+        given_names=_norm_set(actors.get("given_names", [])),
         stop=_norm_set(actors.get("stop", [])),
         not_names=_norm_set(actors.get("not_names", [])),
         location_heads=_norm_set(actors.get("location_heads", [])),
