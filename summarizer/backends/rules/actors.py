@@ -536,6 +536,18 @@ class _Builder:
                     self._mention_ending_before(ti - 1) if ti > 0 and not self.arabic else None
                 )
             name_span = self._name_before(ti) or self._name_after(after)
+            if affiliation is None and name_span is not None and self.arabic:
+                # "قائد عمليات الكتائب في المنطقة الشرقية، خليفة الورفلي": the body named
+                # in the title's complement.
+                affiliation = next(
+                    (
+                        m.key
+                        for m in self.mentions
+                        if doc.tokens[tj][1] <= m.start < doc.tokens[name_span[0]][0]
+                        and self.actors[m.key].kind not in ("person", "state")
+                    ),
+                    None,
+                )
             if name_span is None:
                 # "المتحدث باسم مجموعة المصالحة التابعة لوزارة الدفاع الفريق إيغور كاربوف":
                 # a rank a few words on introduces the name.
