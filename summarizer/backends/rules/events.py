@@ -287,6 +287,11 @@ _MEDIATION_WORDS = frozenset(
         "vermittlung",
     }
 )
+#: Negotiation words that name a deal rather than a process.
+_DEAL_SUBJECTS = frozenset({"deal", "agreement", "truce", "ceasefire", "accord", "understanding"})
+_DEFINITE_ARTICLES = frozenset({"the", "l", "le", "la", "el", "der", "die", "das"})
+#: Numerals that make the plural after them a pair of sides ("the two militias").
+_TWO = frozenset({"two", "both", "deux", "dos", "ambas", "ambos", "beiden", "zwei"})
 _MEDIATOR_ROLES = frozenset({"envoy", "mediator", "sheikh", "head of delegation"})
 
 
@@ -345,11 +350,16 @@ class _Extractor:
         that names only its claimant ("talks between the two sides")."""
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
+        # A side is what the talks are about: mentions in sentences about talks count more.
+        talk_sentences = {
+            self.doc.sentence_at(c.start).index for c in self.doc.all_matches(self.lex.negotiation)
+        }
         for m in self.actors.mentions:
             side = self.actors.side(m.key)
             if self.actors.actors[side].kind in ("person", "media"):
                 continue
-            counts[side] = counts.get(side, 0) + 1
+            weight = 1 + (self.doc.sentence_at(m.start).index in talk_sentences)
+            counts[side] = counts.get(side, 0) + weight
             first.setdefault(side, m.start)
         ranked = sorted(counts, key=lambda k: (-counts[k], first[k]))
         # A mediating organisation is not a side; the second side is the most mentioned
@@ -1144,6 +1154,8 @@ class _Extractor:
                 seg_start <= c.start < seg_end for c in no_comment + undenied
             ):
                 continue  # "declined to comment on the proposal"
+            if status is None and self.the_deal(seg_cues):
+                status = "agreed"  # "الاتفاق يقتصر على…", "l'accord prévoyait…"
             if status is None:
                 continue  # a mention of talks with no status cue is context, not a claim
             if all(self.negated(c.outer_start) for c in seg_cues) and status != "refused":
@@ -1169,7 +1181,8 @@ class _Extractor:
                     others.append(side)
             if not others and not _OFFER_SUBJECTS.isdisjoint(subjects):
                 others = self.offerer(sent, claimants)
-            both = bool(doc.matches(lex.both_sides, seg_start, seg_end))
+            pair = self.typed_pair(seg_start, seg_end)
+            both = bool(pair) or bool(doc.matches(lex.both_sides, seg_start, seg_end))
             for claimant in claimants:
                 if any(
                     c.sentence is sent and c.claimant == claimant and c.status == status
@@ -1179,7 +1192,7 @@ class _Extractor:
                 side = self.actors.side(claimant)
                 parties = ([side] if self._party(side) else []) + [o for o in others if o != side]
                 own = self.actors.actors[side].affiliation
-                sides = [m for m in self.main_sides if m != own]
+                sides = pair or [m for m in self.main_sides if m != own]
                 if both and len(sides) >= 2:
                     # "between the two sides": the story's two main sides; a mediator who
                     # speaks of them is not one of them.
@@ -1205,6 +1218,36 @@ class _Extractor:
                         mixed=bool(denial_cues),
                     )
                 )
+
+    def the_deal(self, cues: list[CueMatch[str]]) -> bool:
+        """Whether a segment speaks only of a deal with the definite article ("the
+        agreement", "الاتفاق", "l'accord", "el acuerdo"): a deal it takes as made."""
+        for c in cues:
+            if c.value not in _DEAL_SUBJECTS:
+                return False
+            clitic = self.doc.ntext[c.outer_start : c.start]
+            before = self.words_before(c.outer_start, 12)[-1:]
+            if not (clitic.endswith("ال") or (before and before[0] in _DEFINITE_ARTICLES)):
+                return False
+        return bool(cues)
+
+    def typed_pair(self, start: int, end: int) -> list[str]:
+        """The two sides a dual or "the two …" names by their shared head noun ("العشيرتين",
+        "الفصيلين", "the two militias", "les deux groupes"), most mentioned first; [] when
+        the article has no two such sides."""
+        doc = self.doc
+        heads = {rec.head for rec in self.actors.actors.values() if rec.head}
+        if not heads:
+            return []
+        i = doc.token_index(start)
+        while i < len(doc.tokens) and doc.tokens[i][0] < end:
+            for head in _plural_heads(doc.token_text(i), doc.token_text(i - 1) if i else ""):
+                if head in heads:
+                    sides = [k for k in self.main_sides if self.actors.actors[k].head == head]
+                    if len(sides) >= 2:
+                        return sides[:2]
+            i += 1
+        return []
 
     def similar(self, cue: CueMatch[str]) -> bool:
         """A negotiation word qualified as "similar" is a comparison with other deals."""
@@ -1338,6 +1381,26 @@ class _Extractor:
 
 
 @lru_cache(maxsize=64)
+def _plural_heads(token: str, previous: str) -> tuple[str, ...]:
+    """Singular head nouns a dual or a counted plural may stand for: Arabic duals
+    ("العشيرتين" → عشيره, "الفصيلين" → فصيل), and a plural after "two"/"both" ("two
+    militias" → militia)."""
+    if previous in _TWO:
+        if token.endswith("ies"):
+            return (token[:-3] + "y",)
+        return (token[:-1], token[:-2]) if token.endswith("s") else ()
+    bare = token
+    for prefix in ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ب", "ل"):
+        if bare.startswith(prefix) and len(bare) - len(prefix) > 4:
+            bare = bare[len(prefix) :]
+            break
+    if bare.endswith(("تين", "تان")):
+        return (bare[:-3] + "ه",)
+    if bare.endswith(("ين", "ان")):
+        return (bare[:-2],)
+    return ()
+
+
 def _phrases_of(words: frozenset[str]) -> tuple[str, ...]:
     """The entries of a word list that are several words (in the set's iteration order)."""
     return tuple(n for n in words if " " in n)
