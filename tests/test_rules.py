@@ -889,3 +889,134 @@ def test_a_verbal_noun_after_a_definite_head_is_not_part_of_its_name() -> None:
     names = [a.name for a in draft.actors]
     assert "الحكومة الانتقالية" in names
     assert not any("الإفراج" in n for n in names)
+
+
+# -- denial scope, given names, typed pairs, definite deals --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Amber Guard denied that its fighters had shelled the hospital, saying the army "
+        "wanted to blame it.",
+        "نفى لواء الحرس الشمالي أن يكون قد منع القافلة من الدخول، متهما الجيش باختلاق الذرائع.",
+    ],
+)
+def test_a_denied_act_that_is_no_talks_has_no_counterparty(text: str) -> None:
+    # The army is named after the denied clause, and the act denied involves nobody else.
+    draft = extract(text)
+    assert len(draft.denials) == 1
+    assert draft.denials[0].counterparties == []
+
+
+@pytest.mark.parametrize(
+    ("text", "counterparty"),
+    [
+        (
+            "The Amber Guard denied that it had held talks with the army, saying the "
+            "government wanted to divide it.",
+            "the army",
+        ),
+        (
+            "نفى لواء الحرس الشمالي وجود أي مفاوضات مع الجيش، متهما الحكومة بنشر الشائعات.",
+            "الجيش",
+        ),
+    ],
+)
+def test_counterparties_come_from_the_denied_clause(text: str, counterparty: str) -> None:
+    draft = extract(text)
+    names = _names(draft)
+    assert [names[c] for d in draft.denials for c in d.counterparties] == [counterparty]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "وقال وزير الطاقة في الحكومة المؤقتة، نبيل الزعبي، إن الحكومة تخوض مفاوضات مع "
+            "كتائب الصحراء.",
+            "نبيل الزعبي",
+        ),
+        (
+            "ونفى المتحدث العسكري باسم كتائب الصحراء، العقيد المنشق سالم بن عيسى، وجود أي "
+            "مفاوضات مع الحكومة.",
+            "سالم بن عيسى",
+        ),
+        ("وكتب رئيس تحرير الصحيفة خالد برهوم أن الصحيفة تتمسك بما نشرته.", "خالد برهوم"),
+    ],
+)
+def test_arabic_names_opening_with_a_given_name(text: str, person: str) -> None:
+    draft = extract(text)
+    persons = [a.name for a in draft.actors if a.kind == "person"]
+    assert persons == [person]
+
+
+def test_a_preposition_spelled_like_a_name_is_no_person() -> None:
+    # على folds to علي; باسم (in the name of) is also a given name.
+    draft = extract("قال المتحدث باسم حراس الجبل صالح الدوري إن الجماعة حصلت على الماء.")
+    assert [a.name for a in draft.actors if a.kind == "person"] == ["صالح الدوري"]
+
+
+def test_a_titled_persons_body_comes_from_the_titles_complement() -> None:
+    draft = extract(
+        "لكن قائد عمليات كتائب الصحراء في المنطقة الشرقية، خليفة الورفلي، نفى وجود أي "
+        "مفاوضات مع قوات الحرس الوطني."
+    )
+    by_id = {a.id: a for a in draft.actors}
+    (person,) = [a for a in draft.actors if a.kind == "person"]
+    assert person.name == "خليفة الورفلي"
+    assert person.affiliation is not None
+    assert by_id[person.affiliation].name == "كتائب الصحراء"
+    assert [by_id[c].name for d in draft.denials for c in d.counterparties] == ["قوات الحرس الوطني"]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "\n\n".join(
+                [
+                    "وساطة قبلية",
+                    "اندلعت اشتباكات بين عشيرة آل زيدان وعشيرة الغنامات، وتدخلت الشرطة. "
+                    "وقالت عشيرة آل زيدان إن عشيرة الغنامات بدأت الهجوم.",
+                    "وقال رئيس مجلس شيوخ الوادي مطلق الحردان إن المجلس عرض على العشيرتين هدنة "
+                    "مدتها ثلاثة أشهر.",
+                ]
+            ),
+            {"عشيرة آل زيدان", "عشيرة الغنامات"},
+        ),
+        (
+            "\n\n".join(
+                [
+                    "Truce offer",
+                    "The Sable Brigade militia and the Northern Shield militia clashed near the "
+                    "port, and the police closed the road. The Sable Brigade militia blamed the "
+                    "Northern Shield militia.",
+                    "Mayor Helen Osei said she had offered the two militias a truce.",
+                ]
+            ),
+            {"Sable Brigade", "Northern Shield militia"},
+        ),
+    ],
+)
+def test_a_dual_or_the_two_names_the_sides_by_their_head(text: str, pair: set[str]) -> None:
+    draft = extract(text)
+    names = _names(draft)
+    (claim,) = [c for c in draft.negotiation_claims if c.status == "proposed"]
+    assert pair <= {names[p] for p in claim.parties}
+    assert not any("الشرطة" in names[p] or "police" in names[p] for p in claim.parties)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "El gobernador ha negado que el Gobierno haya negociado con el Frente Campesino.",
+        "El Frente Campesino ha desmentido que exista un acuerdo con el Gobierno provincial.",
+    ],
+)
+def test_spanish_perfect_tense_denials(sentence: str) -> None:
+    assert len(extract(sentence).denials) == 1
+
+
+def test_spanish_perfect_tense_trap_is_no_denial() -> None:
+    assert not extract("El ministro no ha negado que existan contactos con el Frente.").denials

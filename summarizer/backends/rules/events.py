@@ -287,9 +287,6 @@ _MEDIATION_WORDS = frozenset(
         "vermittlung",
     }
 )
-#: Negotiation words that name a deal rather than a process.
-_DEAL_SUBJECTS = frozenset({"deal", "agreement", "truce", "ceasefire", "accord", "understanding"})
-_DEFINITE_ARTICLES = frozenset({"the", "l", "le", "la", "el", "der", "die", "das"})
 #: Numerals that make the plural after them a pair of sides ("the two militias").
 _TWO = frozenset({"two", "both", "deux", "dos", "ambas", "ambos", "beiden", "zwei"})
 _MEDIATOR_ROLES = frozenset({"envoy", "mediator", "sheikh", "head of delegation"})
@@ -1154,8 +1151,6 @@ class _Extractor:
                 seg_start <= c.start < seg_end for c in no_comment + undenied
             ):
                 continue  # "declined to comment on the proposal"
-            if status is None and self.the_deal(seg_cues):
-                status = "agreed"  # "الاتفاق يقتصر على…", "l'accord prévoyait…"
             if status is None:
                 continue  # a mention of talks with no status cue is context, not a claim
             if all(self.negated(c.outer_start) for c in seg_cues) and status != "refused":
@@ -1219,33 +1214,24 @@ class _Extractor:
                     )
                 )
 
-    def the_deal(self, cues: list[CueMatch[str]]) -> bool:
-        """Whether a segment speaks only of a deal with the definite article ("the
-        agreement", "الاتفاق", "l'accord", "el acuerdo"): a deal it takes as made."""
-        for c in cues:
-            if c.value not in _DEAL_SUBJECTS:
-                return False
-            clitic = self.doc.ntext[c.outer_start : c.start]
-            before = self.words_before(c.outer_start, 12)[-1:]
-            if not (clitic.endswith("ال") or (before and before[0] in _DEFINITE_ARTICLES)):
-                return False
-        return bool(cues)
-
     def typed_pair(self, start: int, end: int) -> list[str]:
         """The two sides a dual or "the two …" names by their shared head noun ("العشيرتين",
         "الفصيلين", "the two militias", "les deux groupes"), most mentioned first; [] when
         the article has no two such sides."""
-        doc = self.doc
-        heads = {rec.head for rec in self.actors.actors.values() if rec.head}
-        if not heads:
-            return []
+        doc, actors = self.doc, self.actors.actors
         i = doc.token_index(start)
         while i < len(doc.tokens) and doc.tokens[i][0] < end:
             for head in _plural_heads(doc.token_text(i), doc.token_text(i - 1) if i else ""):
-                if head in heads:
-                    sides = [k for k in self.main_sides if self.actors.actors[k].head == head]
-                    if len(sides) >= 2:
-                        return sides[:2]
+                kind = self.lex.heads.fullmatch(head)
+                if kind is None:
+                    continue
+                # Sides with that head, else of the head's kind ("the Sable Brigade" and
+                # "the Northern Shield militia" are "the two militias").
+                sides = [k for k in self.main_sides if actors[k].head == head]
+                if len(sides) < 2:
+                    sides = [k for k in self.main_sides if actors[k].kind == kind]
+                if len(sides) >= 2:
+                    return sides[:2]
             i += 1
         return []
 
