@@ -1020,3 +1020,39 @@ def test_spanish_perfect_tense_denials(sentence: str) -> None:
 
 def test_spanish_perfect_tense_trap_is_no_denial() -> None:
     assert not extract("El ministro no ha negado que existan contactos con el Frente.").denials
+
+
+@pytest.mark.parametrize(
+    ("text", "denier", "kind"),
+    [
+        (
+            "The militia, which calls itself the Pit Guard, denied that any handover of the "
+            "mine was being discussed with the army.",
+            "Pit Guard",
+            "armed_group",
+        ),
+        (
+            "The group that is holding the pair, which calls itself the Sons of the Valley, "
+            "denied that it had reached any agreement with the interior ministry.",
+            "Sons of the Valley",
+            "armed_group",
+        ),
+        (
+            "El comandante del Frente Campesino conocido como 'Comandante Lucio' ha negado que "
+            "el grupo mantenga contactos con el Ejército.",
+            "Comandante Lucio",
+            "person",
+        ),
+    ],
+)
+def test_a_self_given_name_is_the_actor(text: str, denier: str, kind: str) -> None:
+    draft = extract(text)
+    by_id = {a.id: a for a in draft.actors}
+    assert [(by_id[d.denier].name, by_id[d.denier].kind) for d in draft.denials] == [(denier, kind)]
+
+
+def test_a_place_then_a_name_after_a_latin_title() -> None:
+    draft = extract("El gobernador de Tumbala, Andrés Villalba, anunció una amnistía.")
+    assert [(a.name, a.role) for a in draft.actors if a.kind == "person"] == [
+        ("Andrés Villalba", "governor")
+    ]

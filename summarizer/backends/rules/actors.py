@@ -31,6 +31,8 @@ _NAME_PARTICLES = frozenset(
 #: English heads that name a body only with a proper noun or a modifier; bare, they are
 #: anaphora ("the council said").
 _MAX_AR_NP = 4
+#: Words between a self-naming phrase and the name ("calls itself the …", "اسم").
+_SELF_NAME_SKIP = frozenset({"the", "el", "la", "le", "los", "las", "les", "اسم", "باسم"})
 #: Tokens after an Arabic title searched for the name that opens with a given name.
 _TITLE_RUN = 9
 #: Prepositions before a place inside a title ("المبعوث إلى المنطقة"), normalised (ى → ي).
@@ -122,6 +124,10 @@ class _Builder:
         self.arabic = doc.lexicon.clitics
         #: Normalised short form ("ldf") → actor key.
         self.short_forms: dict[str, str] = {}
+        #: Token indices where a self-naming phrase ("known as") starts: no name runs on.
+        self.self_name_starts = frozenset(
+            doc.token_index(c.outer_start) for c in doc.all_matches(self.lex.self_names)
+        )
 
     # -- helpers -----------------------------------------------------------------------
 
@@ -397,6 +403,8 @@ class _Builder:
         j, last = hj + 1, hj
         while j < len(toks) and j - hj <= 6 and not self.boundary(j):
             t = self.tok(j)
+            if j in self.self_name_starts:
+                break  # "Frente Campesino conocido como…": the name ends before the phrase
             if t in lex.np_links:
                 j += 1
                 continue
@@ -515,6 +523,86 @@ class _Builder:
         best.real_mentions += 1
         self.claim(start, end)
         return True
+
+    def self_named(self) -> None:
+        """ "The militia, which calls itself the Pit Guard, denied…", "el comandante del FCS
+        conocido como 'Comandante Lucio'", "التي تطلق على نفسها اسم أبناء الوادي": the name
+        after the phrase is an actor (a person when a title opens it or precedes the
+        phrase), and the description just before the phrase is that actor."""
+        doc, lex = self.doc, self.lex
+        for cue in doc.all_matches(lex.self_names):
+            i = doc.token_index(cue.end)
+            while i < len(doc.tokens) and self.tok(i) in _SELF_NAME_SKIP:
+                i += 1
+            span = self._self_name_span(i)
+            if span is None:
+                continue
+            a, b = span
+            start, end = doc.tokens[a][0], doc.tokens[b][1]
+            ci = doc.token_index(cue.outer_start)
+            before = [self.tok(k) for k in range(max(0, ci - 6), ci) if not self.boundary(k + 1)]
+            titled = self.tok(a) in lex.pre_titles or any(
+                t in lex.pre_titles or lex.titles.fullmatch(t) is not None for t in before[-4:]
+            )
+            head_kinds = [k for k in (lex.heads.fullmatch(t) for t in before) if k is not None]
+            described = self._description_before(cue.outer_start)
+            if self.free(start, end):
+                if titled:
+                    owner = (
+                        described if described and self.actors[described].kind != "person" else None
+                    )
+                    key = self.add(start, end, "person", affiliation=owner)
+                    continue
+                kind = head_kinds[-1] if head_kinds else "armed_group"
+                key = self.add(start, end, kind, head=self.tok(b))
+            else:
+                existing = self.mention_at(start)
+                if existing is None:
+                    continue
+                key = existing.key
+            if described is not None and described != key and not titled:
+                self._repoint(described, key, cue.outer_start)
+
+    def _self_name_span(self, i: int) -> tuple[int, int] | None:
+        toks, lex = self.doc.tokens, self.lex
+        if i >= len(toks):
+            return None
+        if self.arabic:
+            j = i
+            while j < len(toks) and j - i < 4 and (j == i or not self.boundary(j)):
+                if not self.nameish(self.tok(j)) and self.tok(j) not in lex.name_starts:
+                    break
+                j += 1
+            return (i, j - 1) if j > i else None
+        cap = self.doc.original_capitalised
+        j = last = i
+        while j < len(toks) and j - i < 6 and (j == i or not self.boundary(j)):
+            if cap[j]:
+                last = j
+            elif self.tok(j) not in _NAME_PARTICLES | _PLACE_LINKS or j == i:
+                break
+            j += 1
+        return (i, last) if cap[i] else None
+
+    def _description_before(self, npos: int) -> str | None:
+        """The actor of the last mention before `npos` in its sentence ("The militia" in
+        "The militia, which calls itself…")."""
+        sent = self.doc.sentence_at(npos)
+        best: Mention | None = None
+        for m in self.mentions:
+            if sent.nstart <= m.start and m.end <= npos and (best is None or m.start > best.start):
+                best = m
+        return best.key if best else None
+
+    def _repoint(self, old: str, new: str, npos: int) -> None:
+        """The mentions of `old` in the sentence up to `npos` are `new`'s: a description
+        the self-given name makes precise."""
+        sent = self.doc.sentence_at(npos)
+        for idx, m in enumerate(self.mentions):
+            if m.key == old and sent.nstart <= m.start < npos:
+                self.mentions[idx] = Mention(m.start, m.end, new)
+                self.actors[old].real_mentions -= 1
+                self.actors[new].real_mentions += 1
 
     def titled_persons(self) -> None:
         doc = self.doc
@@ -706,8 +794,9 @@ class _Builder:
             return None
         return k + 1, end
 
-    def _name_after(self, i: int) -> tuple[int, int] | None:
+    def _name_after(self, i: int, apposition: bool = False) -> tuple[int, int] | None:
         toks, lex = self.doc.tokens, self.lex
+        ap = apposition
         if not self.arabic:
             if i < len(toks) and self._in_parentheses(i):
                 i += 1  # "Le porte-parole de la Coalition … (CRHL), Abel Yakité"
@@ -733,6 +822,9 @@ class _Builder:
                 if i > a and self.boundary(i):
                     break
                 i += 1
+            if i - a == 1 and i < len(toks) and self.boundary(i) and cap[i] and not ap:
+                # "El gobernador de Tumbala, Andrés Villalba": the place, then the name.
+                return self._name_after(i, apposition=True)
             return (a, i - 1) if i - a >= 2 else None
         given = self._given_name_after(i)
         if given is not None:
@@ -1280,6 +1372,7 @@ class _Builder:
         self.gazetteer()
         self.organisations()
         self.short_forms_pass()
+        self.self_named()
         self.titled_persons()
         if self.arabic:
             self.given_name_persons()

@@ -230,6 +230,7 @@ class Lexicon:
     ranks: frozenset[str]
     name_starts: frozenset[str]
     given_names: frozenset[str]
+    self_names: CueSet[str]
     stop: frozenset[str]
     not_names: frozenset[str]
     location_heads: frozenset[str]
@@ -326,6 +327,7 @@ def load_lexicon(code: str) -> Lexicon:
         ranks=_norm_set(actors.get("ranks", [])),
         name_starts=_norm_set(actors.get("name_starts", [])),
         given_names=_norm_set(actors.get("given_names", [])),
+        self_names=cues(_phrases(actors.get("self_names", []))),
         stop=_norm_set(actors.get("stop", [])),
         not_names=_norm_set(actors.get("not_names", [])),
         location_heads=_norm_set(actors.get("location_heads", [])),
