@@ -957,18 +957,19 @@ class _Builder:
     def given_name_persons(self) -> None:
         """Arabic: a common given name with a surname is a person wherever no title
         introduces it ("كتب رئيس تحرير الصحيفة خالد برهوم", "قال العقيد ناصر الحلبوني")."""
-        i = 0
-        while i < len(self.doc.tokens):
+        given = self.lex.given_names
+        after = -1
+        for i in [i for i, w in enumerate(self.doc.words) if w in given]:
+            if i <= after:
+                continue  # inside the name just read ("محمد علي …")
             span = self._given_name_span(i)
             if span is None:
-                i += 1
                 continue
-            a, b = span
-            start, end = self.doc.tokens[a][0], self.doc.tokens[b][1]
+            a, after = span
+            start, end = self.doc.tokens[a][0], self.doc.tokens[after][1]
             if self.free(start, end):
                 key = self.add(start, end, "person")
                 self._two_scripts(key, end)
-            i = b + 1
 
     def _abbreviation(self, key: str, nend: int) -> None:
         """ "Lorian Defence Front (LDF)": the short form is an alias, and its later uses are

@@ -46,7 +46,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .actors import ActorRec, ActorTable, Mention
 from .doc import Doc, Sentence
@@ -1218,10 +1218,23 @@ class _Extractor:
         """The two sides a dual or "the two …" names by their shared head noun ("العشيرتين",
         "الفصيلين", "the two militias", "les deux groupes"), most mentioned first; [] when
         the article has no two such sides."""
+        for npos, pair in self.typed_pairs:
+            if start <= npos < end:
+                return pair
+        return []
+
+    @cached_property
+    def typed_pairs(self) -> list[tuple[int, list[str]]]:
+        """Every dual or counted plural of the article that names two sides, with its
+        offset: found once, as few tokens can be one."""
         doc, actors = self.doc, self.actors.actors
-        i = doc.token_index(start)
-        while i < len(doc.tokens) and doc.tokens[i][0] < end:
-            for head in _plural_heads(doc.token_text(i), doc.token_text(i - 1) if i else ""):
+        words = doc.words
+        found: list[tuple[int, list[str]]] = []
+        for i, word in enumerate(words):
+            previous = words[i - 1] if i else ""
+            if previous not in _TWO and not word.endswith(("ين", "ان")):
+                continue
+            for head in _plural_heads(word, previous):
                 kind = self.lex.heads.fullmatch(head)
                 if kind is None:
                     continue
@@ -1231,9 +1244,9 @@ class _Extractor:
                 if len(sides) < 2:
                     sides = [k for k in self.main_sides if actors[k].kind == kind]
                 if len(sides) >= 2:
-                    return sides[:2]
-            i += 1
-        return []
+                    found.append((doc.tokens[i][0], sides[:2]))
+                    break
+        return found
 
     def similar(self, cue: CueMatch[str]) -> bool:
         """A negotiation word qualified as "similar" is a comparison with other deals."""
