@@ -1056,3 +1056,30 @@ def test_a_place_then_a_name_after_a_latin_title() -> None:
     assert [(a.name, a.role) for a in draft.actors if a.kind == "person"] == [
         ("Andrés Villalba", "governor")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "El ministro negó que el Gobierno haya negociado con Los Halcones.",
+            "el Gobierno",
+        ),
+        (
+            "El grupo negó contactos con el Ejército para negociar la entrega de armas.",
+            "el Ejército",
+        ),
+        (
+            "Le gouvernement de transition a démenti tout accord avec les rebelles.",
+            "gouvernement de transition",
+        ),
+        (
+            "La Fédération des producteurs a démenti avoir signé le moindre accord.",
+            "Fédération des producteurs",
+        ),
+    ],
+)
+def test_head_first_names_stop_at_verbs_and_purpose_clauses(text: str, name: str) -> None:
+    names = [a.name for a in extract(text).actors]
+    assert name in names
+    assert not any(("negoci" in n or "haya" in n) for n in names)

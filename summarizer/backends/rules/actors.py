@@ -31,6 +31,8 @@ _NAME_PARTICLES = frozenset(
 #: English heads that name a body only with a proper noun or a modifier; bare, they are
 #: anaphora ("the council said").
 _MAX_AR_NP = 4
+#: Prepositions of purpose: a lowercase word after them opens a clause, not a name.
+_PURPOSE = frozenset({"para", "pour", "um"})
 #: Words between a self-naming phrase and the name ("calls itself the …", "اسم").
 _SELF_NAME_SKIP = frozenset({"the", "el", "la", "le", "los", "las", "les", "اسم", "باسم"})
 #: Tokens after an Arabic title searched for the name that opens with a given name.
@@ -417,14 +419,24 @@ class _Builder:
                 break
             if not cap[j] and last != j - 1 and last != hj:
                 break  # lowercase words only right after the head or a name word
+            after_link = self.tok(j - 1) in lex.np_links
+            if not cap[j] and self.tok(j - 1) in _PURPOSE and t not in lex.np_links:
+                break  # "el Ejército para negociar": a purpose clause
             if (
                 not cap[j]
+                and not after_link
                 and not t.endswith(lex.adjective_suffixes)
-                and not any(
-                    cap[x] for x in range(j + 1, min(j + 4, len(toks))) if not self.boundary(x)
+                and not (
+                    j + 2 < len(toks)
+                    and self.tok(j + 1) in lex.np_links
+                    and any(
+                        cap[x] for x in range(j + 2, min(j + 4, len(toks))) if not self.boundary(x)
+                    )
                 )
             ):
-                break  # "armée exigeant": a verb; but "renouveau du Nord" is a name
+                # "armée exigeant", "Gobierno haya negociado con Los Halcones": a verb; but
+                # "renouveau du Nord" and "gouvernement de transition" are names.
+                break
             last = j
             j += 1
         proper = any(cap[k] for k in range(start_i, last + 1))
