@@ -1083,3 +1083,13 @@ def test_head_first_names_stop_at_verbs_and_purpose_clauses(text: str, name: str
     names = [a.name for a in extract(text).actors]
     assert name in names
     assert not any(("negoci" in n or "haya" in n) for n in names)
+
+
+def test_the_government_is_the_articles_one_government_under_two_names() -> None:
+    draft = extract(
+        "وقال وزير الطاقة في الحكومة المؤقتة نبيل الزعبي إن الحكومة تخوض مفاوضات مع كتائب "
+        "الصحراء. وأضاف أن الحكومة المركزية لن تقبل بأي شروط."
+    )
+    governments = [a for a in draft.actors if a.kind == "government"]
+    assert governments[0].name == "الحكومة المؤقتة"
+    assert "الحكومة" in governments[0].aliases

@@ -1283,6 +1283,14 @@ class _Builder:
             if len(containing) == 1:
                 self._fold(generic, containing[0])
                 continue
+            own_kind = [k for k in containing if self.actors[k].kind == kind]
+            if len(own_kind) > 1 and not any(
+                self.actors[k].gazetteer_id or self._national(k) for k in own_kind
+            ):
+                # "الحكومة المؤقتة", later "الحكومة المركزية", and no state named in either:
+                # the article's one government, under the name it first gets.
+                self._fold(generic, min(own_kind, key=lambda k: self.actors[k].first))
+                continue
             specific = [
                 k
                 for k, r in self.actors.items()
@@ -1293,6 +1301,14 @@ class _Builder:
             ]
             if len(specific) == 1:
                 self._fold(generic, specific[0])
+
+    def _national(self, key: str) -> bool:
+        """Whether an organisation's name carries a demonym ("وزارة الخارجية العمانية")."""
+        return any(
+            self.gaz.demonyms.fullmatch(w) is not None
+            or self.gaz.demonyms.fullmatch("ال" + w) is not None
+            for w in key.split()
+        )
 
     def _merge_subsets(self) -> None:
         """Organisations whose words are a subset of a longer one with the same head are
