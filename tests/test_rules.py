@@ -1093,3 +1093,54 @@ def test_the_government_is_the_articles_one_government_under_two_names() -> None
     governments = [a for a in draft.actors if a.kind == "government"]
     assert governments[0].name == "الحكومة المؤقتة"
     assert "الحكومة" in governments[0].aliases
+
+
+def test_a_passive_denial_is_the_agents() -> None:
+    draft = extract(
+        "A report by Halvane Radio that the Amber Guard had agreed to withdraw from the ridge "
+        "was denied by the Ministry of Defence on Thursday."
+    )
+    names = _names(draft)
+    assert [names[d.denier] for d in draft.denials] == ["Ministry of Defence"]
+    assert draft.denials[0].denied.startswith("A report by Halvane Radio")
+
+
+def test_denied_entry_in_the_passive_is_still_no_denial() -> None:
+    assert not extract("The convoy was denied entry by the army on Thursday.").denials
+
+
+@pytest.mark.parametrize(
+    ("text", "spokesperson", "body"),
+    [
+        (
+            "Le gouvernement, par la voix de son porte-parole Aïssata Koné, a démenti avoir "
+            "versé une rançon à la Katiba Nour al-Sahel.",
+            "Aïssata Koné",
+            "Le gouvernement",
+        ),
+        (
+            "El Frente Campesino, a través de su portavoz Julián Mora, negó haber firmado un "
+            "acuerdo con el Gobierno.",
+            "Julián Mora",
+            "Frente Campesino",
+        ),
+    ],
+)
+def test_a_possessive_title_belongs_to_the_body_before(
+    text: str, spokesperson: str, body: str
+) -> None:
+    draft = extract(text)
+    by_id = {a.id: a for a in draft.actors}
+    (person,) = [a for a in draft.actors if a.kind == "person"]
+    assert person.name == spokesperson
+    assert person.affiliation is not None and by_id[person.affiliation].name == body
+    assert [by_id[d.denier].name for d in draft.denials] == [spokesperson]
+    assert all(c != person.affiliation for d in draft.denials for c in d.counterparties)
+
+
+def test_dismissing_the_claim_is_a_denial() -> None:
+    draft = extract(
+        "The Tessaly government said the crossing would reopen. But Varnland's finance "
+        "ministry dismissed the claim in a statement."
+    )
+    assert len(draft.denials) == 1

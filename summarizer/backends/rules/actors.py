@@ -31,6 +31,8 @@ _NAME_PARTICLES = frozenset(
 #: English heads that name a body only with a proper noun or a modifier; bare, they are
 #: anaphora ("the council said").
 _MAX_AR_NP = 4
+#: Possessive determiners before a title: "its spokesman", "son porte-parole".
+_POSSESSIVES = frozenset({"its", "their", "son", "sa", "leur", "su", "sus", "seine", "ihre"})
 #: Prepositions of purpose: a lowercase word after them opens a clause, not a name.
 _PURPOSE = frozenset({"para", "pour", "um"})
 #: Words between a self-naming phrase and the name ("calls itself the …", "اسم").
@@ -624,8 +626,8 @@ class _Builder:
             ti = doc.token_index(m.outer_start)
             tj = doc.token_index(m.end - 1)
             affiliation, after = self._affiliation_after(tj + 1)
-            possessive = m.cue.startswith(("its ", "their ")) or (
-                ti > 0 and self.tok(ti - 1) in ("its", "their")
+            possessive = m.cue.split()[0] in _POSSESSIVES or (
+                ti > 0 and self.tok(ti - 1) in _POSSESSIVES
             )
             if affiliation is None and not self.arabic and possessive:
                 # "Its spokesman, Callum Rennie": the organisation last named before.

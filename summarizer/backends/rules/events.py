@@ -287,6 +287,9 @@ _MEDIATION_WORDS = frozenset(
         "vermittlung",
     }
 )
+#: Auxiliaries of a passive denial ("was denied by", "a été démenti par", "fue desmentido").
+_PASSIVE_AUX = frozenset({"was", "were", "been", "being", "ete", "fue", "fueron", "sido", "wurde"})
+_AGENT_PREPOSITIONS = frozenset({"by", "par", "por", "von"})
 #: Numerals that make the plural after them a pair of sides ("the two militias").
 _TWO = frozenset({"two", "both", "deux", "dos", "ambas", "ambos", "beiden", "zwei"})
 _MEDIATOR_ROLES = frozenset({"envoy", "mediator", "sheikh", "head of delegation"})
@@ -807,12 +810,15 @@ class _Extractor:
         deniers: list[str] = []
         last_cue = -1
         for cue in doc.matches(self.lex.denial, sent.nstart, sent.nend):
-            if self.negated(cue.outer_start) or self.in_not_denial(cue.start, cue.end):
+            if self.negated(cue.outer_start):
                 continue
+            passive = self.passive_agent(sent, cue)
+            if passive is None and self.in_not_denial(cue.start, cue.end):
+                continue  # "was denied entry", but "was denied by the ministry" is a denial
             if self.first_person(cue):
                 denier = self.quoted_speaker(sent, cue)
             else:
-                denier = self.speaker(sent, cue)
+                denier = passive or self.speaker(sent, cue)
             also = bool(deniers) and self.coordinated(cue.outer_start)
             if also and (denier is None or denier in deniers):
                 denier = deniers[-1]  # "…، كما نفى وجود أي مفاوضات", "and also denied"
@@ -822,8 +828,14 @@ class _Extractor:
                 continue
             last_cue = cue.start
             scope_start = cue.end
-            dstart = self.denied_start(sent, cue, denier)
-            dend = self.denied_end(sent, dstart)
+            if passive is not None:
+                # "A report that … was denied by …": the subject is what is denied.
+                aux = self.doc.token_index(cue.outer_start) - 1
+                scope_start = dstart = sent.nstart
+                dend = self.doc.tokens[aux][0]
+            else:
+                dstart = self.denied_start(sent, cue, denier)
+                dend = self.denied_end(sent, dstart)
             scope = [m for m in self.mentions(sent) if scope_start <= m.start < dend]
             # Only denied talks, deals and contacts, or a report of them, have another side
             # to infer: "denied that its forces besiege the hospital" is about nobody else.
@@ -882,6 +894,21 @@ class _Extractor:
             )
             deniers.append(denier)
         return deniers
+
+    def passive_agent(self, sent: Sentence, cue: CueMatch[str]) -> str | None:
+        """ "A report … was denied by the Ministry of Defence", "démenti par…": the agent
+        after "by" denies, not the subject."""
+        if not _PASSIVE_AUX.intersection(self.words_before(cue.outer_start, 16)[-2:]):
+            return None
+        after = self.words_after(cue.outer_end, 8)[:1]
+        if not after or after[0] not in _AGENT_PREPOSITIONS:
+            return None
+        for m in self.mentions(sent):
+            if m.start >= cue.outer_end:
+                if len(self.tokens_between(cue.outer_end, m.start)) <= 2:
+                    return self.prefer_person(m.key, sent, m.start)
+                break
+        return None
 
     def coordinated(self, start: int) -> bool:
         """An "also" right before `start`: the verb shares the previous verb's subject."""
