@@ -1144,3 +1144,16 @@ def test_dismissing_the_claim_is_a_denial() -> None:
         "ministry dismissed the claim in a statement."
     )
     assert len(draft.denials) == 1
+
+
+def test_an_arabic_title_with_a_pronoun_belongs_to_the_body_before() -> None:
+    draft = extract(
+        "ونفت قبيلة آل سعدان في بيان وقعه المتحدث باسمها أحمد صالح السعداني توقيع أي اتفاق "
+        "مع قبيلة بني مطرف."
+    )
+    by_id = {a.id: a for a in draft.actors}
+    (person,) = [a for a in draft.actors if a.kind == "person"]
+    assert person.name == "أحمد صالح السعداني"  # given, father's and family name
+    assert person.affiliation is not None
+    assert by_id[person.affiliation].name == "قبيلة آل سعدان"
+    assert [by_id[c].name for d in draft.denials for c in d.counterparties] == ["قبيلة بني مطرف"]

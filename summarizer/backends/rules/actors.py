@@ -33,6 +33,8 @@ _NAME_PARTICLES = frozenset(
 _MAX_AR_NP = 4
 #: Possessive determiners before a title: "its spokesman", "son porte-parole".
 _POSSESSIVES = frozenset({"its", "their", "son", "sa", "leur", "su", "sus", "seine", "ihre"})
+#: Pronoun suffixes on an Arabic title ("باسمها", "باسمه", "باسمهم").
+_AR_PRONOUN_SUFFIXES = frozenset({"ه", "ها", "هم", "هما"})
 #: Prepositions of purpose: a lowercase word after them opens a clause, not a name.
 _PURPOSE = frozenset({"para", "pour", "um"})
 #: Words between a self-naming phrase and the name ("calls itself the …", "اسم").
@@ -629,7 +631,11 @@ class _Builder:
             possessive = m.cue.split()[0] in _POSSESSIVES or (
                 ti > 0 and self.tok(ti - 1) in _POSSESSIVES
             )
-            if affiliation is None and not self.arabic and possessive:
+            if self.arabic:
+                # "المتحدث باسمها": the title ends in a pronoun for the body named before.
+                last = doc.ntext[m.end : doc.tokens[tj][1]]
+                possessive = last in _AR_PRONOUN_SUFFIXES
+            if affiliation is None and possessive:
                 # "Its spokesman, Callum Rennie": the organisation last named before.
                 affiliation = self._latest_organisation(doc.tokens[ti][0])
             if affiliation is None:
@@ -952,6 +958,12 @@ class _Builder:
         if self._surname_token(k):
             if self.tok(k) in lex.name_starts and self._surname_token(k + 1):
                 return i, k + 1
+            if (
+                not self.tok(k).startswith("ال")
+                and self._surname_token(k + 1)
+                and self.tok(k + 1).startswith("ال")
+            ):
+                return i, k + 1  # "أحمد صالح السعداني": given, father's and family name
             return i, k
         return (i, b) if b > i and t != "عبد" else None
 
