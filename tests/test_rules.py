@@ -447,7 +447,7 @@ def test_a_mediator_proposes_talks_between_the_two_sides() -> None:
     "text",
     [
         "قال رئيس الإدارة المحلية إبراهيم الأيوبي إن الحوار مع جماعة أنصار الإصلاح لم يتوقف.",
-        "The mayor said the dialogue with the Red Hawks brigade had not stopped.",
+        "Mayor Helen Osei said the dialogue with the Red Hawks brigade had not stopped.",
     ],
 )
 def test_a_negated_stall_is_ongoing(text: str) -> None:
@@ -456,7 +456,7 @@ def test_a_negated_stall_is_ongoing(text: str) -> None:
 
 
 def test_a_negated_stall_keeps_a_real_stall() -> None:
-    draft = extract("The mayor said the talks with the Red Hawks brigade had stalled.")
+    draft = extract("Mayor Helen Osei said the talks with the Red Hawks brigade had stalled.")
     assert [c.status for c in draft.negotiation_claims] == ["stalled"]
 
 
@@ -476,9 +476,9 @@ def test_refusing_to_comment_is_no_refusal_or_suspension_of_talks(sentence: str)
 @pytest.mark.parametrize(
     "sentence",
     [
-        "The minister said talks with the Red Hawks brigade were going well and that an "
+        "Minister Alma Reisz said talks with the Red Hawks brigade were going well and that an "
         "agreement could be signed by the end of the month.",
-        "The minister said a deal with the Red Hawks brigade may be signed next week.",
+        "Minister Alma Reisz said a deal with the Red Hawks brigade may be signed next week.",
     ],
 )
 def test_an_agreement_that_could_be_signed_is_ongoing(sentence: str) -> None:
@@ -1157,3 +1157,34 @@ def test_an_arabic_title_with_a_pronoun_belongs_to_the_body_before() -> None:
     assert person.affiliation is not None
     assert by_id[person.affiliation].name == "قبيلة آل سعدان"
     assert [by_id[c].name for d in draft.denials for c in d.counterparties] == ["قبيلة بني مطرف"]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("La policía detuvo a dos miembros de Los Halcones en el barrio.", "Los Halcones"),
+        ("The army said it had killed three commanders of the Houthis.", "Houthis"),
+    ],
+)
+def test_a_plural_name_after_a_plural_article_is_a_group(text: str, group: str) -> None:
+    actors = {a.name: a.kind for a in extract(text).actors}
+    assert actors.get(group) == "armed_group"
+
+
+def test_the_one_negotiated_with_is_never_the_claimant() -> None:
+    # "with the Red Hawks brigade": the brigade is the other side, not who speaks.
+    draft = extract("The mayor said the talks with the Red Hawks brigade had stalled.")
+    names = _names(draft)
+    assert "Red Hawks brigade" in names.values()
+    assert all(names[c.claimant] != "Red Hawks brigade" for c in draft.negotiation_claims)
+
+
+def test_every_party_after_with_counts_past_an_article() -> None:
+    draft = extract(
+        "El ministro del Interior, Rodrigo Salcedo Vera, negó que el Gobierno haya negociado "
+        "con Los Halcones o con el Clan del Puerto."
+    )
+    by_id = {a.id: a for a in draft.actors}
+    (denial,) = draft.denials
+    assert by_id[denial.denier].role == "minister"
+    assert {by_id[c].name for c in denial.counterparties} == {"Los Halcones", "Clan del Puerto"}

@@ -35,6 +35,8 @@ _MAX_AR_NP = 4
 _POSSESSIVES = frozenset({"its", "their", "son", "sa", "leur", "su", "sus", "seine", "ihre"})
 #: Pronoun suffixes on an Arabic title ("باسمها", "باسمه", "باسمهم").
 _AR_PRONOUN_SUFFIXES = frozenset({"ه", "ها", "هم", "هما"})
+#: Articles before a plural group name ("the Houthis", "Los Halcones", "les Faucons").
+_PLURAL_ARTICLES = frozenset({"the", "los", "las", "les"})
 #: Prepositions of purpose: a lowercase word after them opens a clause, not a name.
 _PURPOSE = frozenset({"para", "pour", "um"})
 #: Words between a self-naming phrase and the name ("calls itself the …", "اسم").
@@ -1060,9 +1062,22 @@ class _Builder:
             or (self._sentence_initial(a) and self.tok(a) in self.doc.lowercase_words)
         ):
             a += 1
-        if j - a + 1 < 2 or j - a + 1 > 4:
+        last = self.tok(j)
+        # "the Salt Road Companions", "Los Halcones": a plural name after a plural article
+        # (also "the" in English) is a group, not a person, and may be one word.
+        group = (
+            role is None
+            and a > 0
+            and self.tok(a - 1) in _PLURAL_ARTICLES
+            and len(last) > 4
+            and last.endswith("s")
+            and not last.endswith("ss")
+        )
+        if (j - a + 1 < 2 and not group) or j - a + 1 > 4:
             return
         toks = self.doc.tokens
+        if group and a > i and self.tok(a - 1) != "the":
+            a -= 1  # "Los Halcones": a capitalised Spanish or French article is in the name
         start, end = toks[a][0], toks[j][1]
         if not self.free(start, end):
             return
@@ -1083,17 +1098,8 @@ class _Builder:
             return  # "the town of Qasr", "departamento de Alto Mirador"
         if any(self.is_verbal_cue(self.tok(k)) for k in range(a, j + 1)):
             return
-        last = self.tok(j)
-        the = a > 0 and self.tok(a - 1) == "the"
-        if (
-            role is None
-            and the
-            and len(last) > 4
-            and last.endswith("s")
-            and not last.endswith("ss")
-        ):
-            # "the Salt Road Companions": a plural name after "the" is a group, not a person
-            # (also when a headline wrote it earlier without the article).
+        if group:
+            # (Also when a headline wrote it earlier without the article.)
             key = self.add(start, end, "armed_group", head=last)
             rec = self.actors[key]
             if rec.kind == "person" and rec.role is None:

@@ -57,6 +57,10 @@ _PRONOUNS = frozenset(
     {"he", "she", "they", "it", "il", "elle", "ils", "elles", "er", "sie", "el", "ella", "ellos"}
 )
 _WITH = frozenset({"with", "مع", "avec", "con", "mit", "to", "between", "بين"})
+#: Articles between "with" and a name ("with the army", "con el Ejército", "avec le M23").
+_ARTICLES_ANY = frozenset(
+    {"the", "el", "la", "los", "las", "le", "les", "l", "der", "die", "dem", "den"}
+)
 _COMPLEMENTIZERS = frozenset(
     {"ان", "بان", "انه", "انها", "ما", "that", "que", "dass", "reports", "تقارير"}
 )
@@ -680,7 +684,10 @@ class _Extractor:
         return len(gap) <= 5 and bool(self.doc.matches(self.lex.titles, end, start))
 
     def after_with(self, m: Mention) -> bool:
-        before = self.words_before(m.start, 20)
+        """Whether the mention follows "with"/"مع"/"con", past an article ("con el Clan")."""
+        before = self.words_before(m.start, 24)
+        if before and before[-1] in _ARTICLES_ANY:
+            before = before[:-1]
         return bool(before) and before[-1] in _WITH
 
     def sentence_source(self, sent: Sentence) -> tuple[int | None, list[int]]:
