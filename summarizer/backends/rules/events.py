@@ -296,6 +296,8 @@ _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "ete", "fue", "fueron"
 _AGENT_PREPOSITIONS = frozenset({"by", "par", "por", "von"})
 #: Numerals that make the plural after them a pair of sides ("the two militias").
 _TWO = frozenset({"two", "both", "deux", "dos", "ambas", "ambos", "beiden", "zwei"})
+#: Clitics before an Arabic dual ("والعشيرتين", "للفصيلين").
+_AR_PREFIXES = "وال|فال|بال|لل|ال|و|ف|ب|ل"
 _MEDIATOR_ROLES = frozenset({"envoy", "mediator", "sheikh", "head of delegation"})
 
 
@@ -354,7 +356,7 @@ class _Extractor:
         that names only its claimant ("talks between the two sides")."""
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
-        # A side is what the talks are about: mentions in sentences about talks count more.
+        # A side is what the talks are about: mentions in sentences about talks count twice.
         talk_sentences = {
             self.doc.sentence_at(c.start).index for c in self.doc.all_matches(self.lex.negotiation)
         }
@@ -1260,26 +1262,32 @@ class _Extractor:
     @cached_property
     def typed_pairs(self) -> list[tuple[int, list[str]]]:
         """Every dual or counted plural of the article that names two sides, with its
-        offset: found once, as few tokens can be one."""
-        doc, actors = self.doc, self.actors.actors
-        words = doc.words
+        offset. Only the heads of this article's actors can, so one regex of their duals
+        and plurals finds them all."""
+        actors = self.actors.actors
+        forms: dict[str, str] = {}
+        for head in {rec.head for rec in actors.values() if rec.head}:
+            for form in _plural_forms(head):
+                forms.setdefault(form, head)
+        if not forms:
+            return []
+        alternatives = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
+        pattern = (
+            rf"(?<!\w)(?:{_AR_PREFIXES})?({alternatives})(?!\w)"
+            if self.lex.clitics
+            else rf"\b(?:{'|'.join(sorted(_TWO))})\s+({alternatives})\b"
+        )
         found: list[tuple[int, list[str]]] = []
-        for i, word in enumerate(words):
-            previous = words[i - 1] if i else ""
-            if previous not in _TWO and not word.endswith(("ين", "ان")):
-                continue
-            for head in _plural_heads(word, previous):
-                kind = self.lex.heads.fullmatch(head)
-                if kind is None:
-                    continue
-                # Sides with that head, else of the head's kind ("the Sable Brigade" and
-                # "the Northern Shield militia" are "the two militias").
-                sides = [k for k in self.main_sides if actors[k].head == head]
-                if len(sides) < 2:
-                    sides = [k for k in self.main_sides if actors[k].kind == kind]
-                if len(sides) >= 2:
-                    found.append((doc.tokens[i][0], sides[:2]))
-                    break
+        for m in re.finditer(pattern, self.doc.ntext):
+            head = forms[m.group(1)]
+            kind = self.lex.heads.fullmatch(head)
+            # Sides with that head, else of the head's kind ("the Sable Brigade" and "the
+            # Northern Shield militia" are "the two militias").
+            sides = [k for k in self.main_sides if actors[k].head == head]
+            if len(sides) < 2 and kind is not None:
+                sides = [k for k in self.main_sides if actors[k].kind == kind]
+            if len(sides) >= 2:
+                found.append((m.start(), sides[:2]))
         return found
 
     def similar(self, cue: CueMatch[str]) -> bool:
@@ -1414,24 +1422,17 @@ class _Extractor:
 
 
 @lru_cache(maxsize=64)
-def _plural_heads(token: str, previous: str) -> tuple[str, ...]:
-    """Singular head nouns a dual or a counted plural may stand for: Arabic duals
-    ("العشيرتين" → عشيره, "الفصيلين" → فصيل), and a plural after "two"/"both" ("two
-    militias" → militia)."""
-    if previous in _TWO:
-        if token.endswith("ies"):
-            return (token[:-3] + "y",)
-        return (token[:-1], token[:-2]) if token.endswith("s") else ()
-    bare = token
-    for prefix in ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ب", "ل"):
-        if bare.startswith(prefix) and len(bare) - len(prefix) > 4:
-            bare = bare[len(prefix) :]
-            break
-    if bare.endswith(("تين", "تان")):
-        return (bare[:-3] + "ه",)
-    if bare.endswith(("ين", "ان")):
-        return (bare[:-2],)
-    return ()
+def _plural_forms(head: str) -> tuple[str, ...]:
+    """The dual or plural forms of a head noun that name two bodies: Arabic duals
+    (عشيره → عشيرتين/عشيرتان, فصيل → فصيلين/فصيلان), Latin plurals (militia → militias,
+    party → parties, groupe → groupes)."""
+    if any("\u0600" <= c <= "\u06ff" for c in head):
+        if head.endswith("ه"):
+            return (head[:-1] + "تين", head[:-1] + "تان")
+        return (head + "ين", head + "ان")
+    if head.endswith("y"):
+        return (head[:-1] + "ies",)
+    return (head + "s", head + "es")
 
 
 def _phrases_of(words: frozenset[str]) -> tuple[str, ...]:
