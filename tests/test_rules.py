@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from summarizer import Summarizer
 from summarizer.backends import create_backend
@@ -1188,3 +1190,26 @@ def test_every_party_after_with_counts_past_an_article() -> None:
     (denial,) = draft.denials
     assert by_id[denial.denier].role == "minister"
     assert {by_id[c].name for c in denial.counterparties} == {"Los Halcones", "Clan del Puerto"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Amber Guard denied.", "ونفت الحركة.", "La Fédération a démenti", "El Frente lo negó"],
+)
+def test_a_denial_verb_that_ends_the_text_is_handled(text: str) -> None:
+    # The denied clause is empty: nothing to read a proposition from, and no crash.
+    draft = extract(text)
+    assert all(d.counterparties == [] for d in draft.denials)
+
+
+_FIXTURE_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(_FIXTURE_TEXTS), st.floats(0.0, 1.0), st.floats(0.0, 1.0))
+def test_any_cut_of_an_article_extracts_without_error(text: str, a: float, b: float) -> None:
+    # Articles cut anywhere (mid-word, mid-sentence, right after a cue) are still read.
+    start, end = sorted((int(a * len(text)), int(b * len(text))))
+    draft = extract(text[start:end] or "x")
+    ids = {x.id for x in draft.actors}
+    assert all(d.denier in ids and set(d.counterparties) <= ids for d in draft.denials)

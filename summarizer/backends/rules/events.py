@@ -848,10 +848,16 @@ class _Extractor:
             scope = [m for m in self.mentions(sent) if scope_start <= m.start < dend]
             # Only denied talks, deals and contacts, or a report of them, have another side
             # to infer: "denied that its forces besiege the hospital" is about nobody else.
+            first = self.doc.token_index(dstart)
+            proposition = (
+                first < len(self.doc.tokens)
+                and self.doc.tokens[first][0] < dend
+                and self.doc.token_text(first) in _REPORTED_CLAUSE
+            )
             about_talks = (
-                bool(self.doc.matches(self.lex.negotiation, dstart, dend))
+                not proposition  # "denied the reports", "denied it"
+                or bool(self.doc.matches(self.lex.negotiation, dstart, dend))
                 or self.status(dstart, dend) is not None
-                or self.doc.token_text(self.doc.token_index(dstart)) not in _REPORTED_CLAUSE
             )
             side = self.actors.side(denier)
             # The denier's own side: itself, the body it speaks for, and that body's owner
@@ -1435,6 +1441,7 @@ def _plural_forms(head: str) -> tuple[str, ...]:
     return (head + "s", head + "es")
 
 
+@lru_cache(maxsize=64)
 def _phrases_of(words: frozenset[str]) -> tuple[str, ...]:
     """The entries of a word list that are several words (in the set's iteration order)."""
     return tuple(n for n in words if " " in n)
