@@ -569,7 +569,7 @@ class _Builder:
                     owner = (
                         described if described and self.actors[described].kind != "person" else None
                     )
-                    key = self.add(start, end, "person", affiliation=owner)
+                    self.add(start, end, "person", affiliation=owner)
                     continue
                 kind = head_kinds[-1] if head_kinds else "armed_group"
                 key = self.add(start, end, kind, head=self.tok(b))
@@ -818,7 +818,6 @@ class _Builder:
 
     def _name_after(self, i: int, apposition: bool = False) -> tuple[int, int] | None:
         toks, lex = self.doc.tokens, self.lex
-        ap = apposition
         if not self.arabic:
             if i < len(toks) and self._in_parentheses(i):
                 i += 1  # "Le porte-parole de la Coalition … (CRHL), Abel Yakité"
@@ -844,7 +843,7 @@ class _Builder:
                 if i > a and self.boundary(i):
                     break
                 i += 1
-            if i - a == 1 and i < len(toks) and self.boundary(i) and cap[i] and not ap:
+            if i - a == 1 and i < len(toks) and self.boundary(i) and cap[i] and not apposition:
                 # "El gobernador de Tumbala, Andrés Villalba": the place, then the name.
                 return self._name_after(i, apposition=True)
             return (a, i - 1) if i - a >= 2 else None
