@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -52,6 +53,8 @@ _AR_AUDIENCE = frozenset(
 )
 #: Words linking a place noun to its name ("the town of X", "departamento de X").
 _PLACE_LINKS = frozenset({"of", "the", "de", "del", "du", "d", "des", "von"})
+#: Lowercase words inside a self-given name ("the Sons of the Valley").
+_NAME_LINKS = _NAME_PARTICLES | _PLACE_LINKS
 #: Words that open a tribe's or a family's name ("بني حسان", "آل مرة" → "ال مره").
 _AR_TRIBAL = frozenset({"بني", "بنو", "ال"})
 #: Particles after which a clause may open with a name.
@@ -597,7 +600,7 @@ class _Builder:
         while j < len(toks) and j - i < 6 and (j == i or not self.boundary(j)):
             if cap[j]:
                 last = j
-            elif self.tok(j) not in _NAME_PARTICLES | _PLACE_LINKS or j == i:
+            elif self.tok(j) not in _NAME_LINKS or j == i:
                 break
             j += 1
         return (i, last) if cap[i] else None
@@ -630,13 +633,13 @@ class _Builder:
             ti = doc.token_index(m.outer_start)
             tj = doc.token_index(m.end - 1)
             affiliation, after = self._affiliation_after(tj + 1)
-            possessive = m.cue.split()[0] in _POSSESSIVES or (
-                ti > 0 and self.tok(ti - 1) in _POSSESSIVES
-            )
             if self.arabic:
                 # "المتحدث باسمها": the title ends in a pronoun for the body named before.
-                last = doc.ntext[m.end : doc.tokens[tj][1]]
-                possessive = last in _AR_PRONOUN_SUFFIXES
+                possessive = doc.ntext[m.end : doc.tokens[tj][1]] in _AR_PRONOUN_SUFFIXES
+            else:
+                possessive = m.cue.split()[0] in _POSSESSIVES or (
+                    ti > 0 and self.tok(ti - 1) in _POSSESSIVES
+                )
             if affiliation is None and possessive:
                 # "Its spokesman, Callum Rennie": the organisation last named before.
                 affiliation = self._latest_organisation(doc.tokens[ti][0])
@@ -1304,7 +1307,7 @@ class _Builder:
                 continue
             own_kind = [k for k in containing if self.actors[k].kind == kind]
             if len(own_kind) > 1 and not any(
-                self.actors[k].gazetteer_id or self._national(k) for k in own_kind
+                self.actors[k].gazetteer_id or self._national(k.split()) for k in own_kind
             ):
                 # "الحكومة المؤقتة", later "الحكومة المركزية", and no state named in either:
                 # the article's one government, under the name it first gets.
@@ -1321,12 +1324,13 @@ class _Builder:
             if len(specific) == 1:
                 self._fold(generic, specific[0])
 
-    def _national(self, key: str) -> bool:
-        """Whether an organisation's name carries a demonym ("وزارة الخارجية العمانية")."""
+    def _national(self, words: Iterable[str]) -> bool:
+        """Whether a name's words carry a demonym ("وزارة الخارجية العمانية"), with or
+        without the Arabic article."""
+        demonyms = self.gaz.demonyms
         return any(
-            self.gaz.demonyms.fullmatch(w) is not None
-            or self.gaz.demonyms.fullmatch("ال" + w) is not None
-            for w in key.split()
+            demonyms.fullmatch(w) is not None or demonyms.fullmatch("ال" + w) is not None
+            for w in words
         )
 
     def _merge_subsets(self) -> None:
@@ -1348,10 +1352,7 @@ class _Builder:
                 if long is short or long.key not in self.actors or long.head != short.head:
                     continue
                 extra = words(long) - ws
-                national = any(
-                    self.gaz.demonyms.fullmatch(w) or self.gaz.demonyms.fullmatch("ال" + w)
-                    for w in extra
-                )
+                national = self._national(extra)
                 # "وزارة الدفاع" named before "وزارة الدفاع الروسية" is another ministry;
                 # named after "فصائل المعارضة السورية المسلحة", "فصائل المعارضة" is short.
                 if (

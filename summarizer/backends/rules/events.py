@@ -846,19 +846,6 @@ class _Extractor:
                 dstart = self.denied_start(sent, cue, denier)
                 dend = self.denied_end(sent, dstart)
             scope = [m for m in self.mentions(sent) if scope_start <= m.start < dend]
-            # Only denied talks, deals and contacts, or a report of them, have another side
-            # to infer: "denied that its forces besiege the hospital" is about nobody else.
-            first = self.doc.token_index(dstart)
-            proposition = (
-                first < len(self.doc.tokens)
-                and self.doc.tokens[first][0] < dend
-                and self.doc.token_text(first) in _REPORTED_CLAUSE
-            )
-            about_talks = (
-                not proposition  # "denied the reports", "denied it"
-                or bool(self.doc.matches(self.lex.negotiation, dstart, dend))
-                or self.status(dstart, dend) is not None
-            )
             side = self.actors.side(denier)
             # The denier's own side: itself, the body it speaks for, and that body's owner
             # (a ministry denying on behalf of its government).
@@ -872,7 +859,7 @@ class _Extractor:
                 if k not in own and m.key not in own and k not in counter:
                     counter.append(k)
             explicit = bool(counter)
-            if not counter and about_talks:
+            if not counter and self.about_talks(dstart, dend):
                 # "after a government spokesman said the factions had accepted the pause,
                 # the battalion issued a statement denying it": the other side the sentence
                 # names before the denial is who made the denied claim.
@@ -887,13 +874,13 @@ class _Extractor:
                     ):
                         counter.append(k)
                 counter = counter[:1]
-            if not counter and about_talks:
-                # "denied that any talks had taken place": the other side of the story,
-                # from the other camp when there is one.
-                others = [k for k in self.main_sides if k not in own]
-                camp = _CAMPS.get(self.actors.actors[side].kind)
-                others.sort(key=lambda k: _CAMPS.get(self.actors.actors[k].kind) == camp)
-                counter = others[:1]
+                if not counter:
+                    # "denied that any talks had taken place": the other side of the story,
+                    # from the other camp when there is one.
+                    others = [k for k in self.main_sides if k not in own]
+                    camp = _CAMPS.get(self.actors.actors[side].kind)
+                    others.sort(key=lambda k: _CAMPS.get(self.actors.actors[k].kind) == camp)
+                    counter = others[:1]
             denied = self.denied_text(dstart, dend)
             self.events.denials.append(
                 DenialRec(
@@ -909,6 +896,23 @@ class _Extractor:
             )
             deniers.append(denier)
         return deniers
+
+    def about_talks(self, start: int, end: int) -> bool:
+        """Whether the denied clause from `start` to `end` has another side to infer: talks,
+        a deal or a contact, or a report of them ("denied the reports", "denied it"); not
+        a proposition about an act ("denied that its forces besiege the hospital")."""
+        doc = self.doc
+        first = doc.token_index(start)
+        proposition = (
+            first < len(doc.tokens)
+            and doc.tokens[first][0] < end
+            and doc.token_text(first) in _REPORTED_CLAUSE
+        )
+        return (
+            not proposition
+            or bool(doc.matches(self.lex.negotiation, start, end))
+            or self.status(start, end) is not None
+        )
 
     def passive_agent(self, sent: Sentence, cue: CueMatch[str]) -> str | None:
         """ "A report … was denied by the Ministry of Defence", "démenti par…": the agent
