@@ -93,8 +93,14 @@ def _norm(text: str) -> str:
     return normalize(text)
 
 
+# Leading definite articles a name may be written with or without ("the Guard", "los
+# reclusos", "l'Union"), as normalised text. Arabic's ال is part of the word and stays.
+_ARTICLES = ("the ", "le ", "la ", "l ", "les ", "el ", "los ", "las ", "der ", "die ", "das ")
+
+
 def name_forms(names: Sequence[str | None]) -> frozenset[str]:
-    """Normalised surface forms of a name list (with a leading English article dropped)."""
+    """Normalised surface forms of a name list, each also without a leading definite
+    article."""
     forms: set[str] = set()
     for name in names:
         if not name:
@@ -102,8 +108,9 @@ def name_forms(names: Sequence[str | None]) -> frozenset[str]:
         n = _norm(name)
         if n:
             forms.add(n)
-            if n.startswith("the ") and len(n) > 4:
-                forms.add(n[4:])
+            article = next((a for a in _ARTICLES if n.startswith(a)), None)
+            if article and len(n) > len(article):
+                forms.add(n[len(article) :])
     return frozenset(forms)
 
 

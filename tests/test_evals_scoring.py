@@ -195,6 +195,28 @@ def test_cross_language_names_match_through_name_en_and_aliases() -> None:
     assert counts(gold, summary_of(pred))["actors"] == (4, 0, 0)
 
 
+@pytest.mark.parametrize(
+    ("gold_name", "pred_name"),
+    [
+        # Short names, where the article alone would keep the two below the threshold.
+        ("los reclusos", "reclusos"),
+        ("l'Union", "Union"),
+        ("die Gewerkschaft", "Gewerkschaft"),
+        ("The Guard", "Guard"),
+    ],
+)
+def test_a_leading_definite_article_does_not_decide_the_actor_match(
+    gold_name: str, pred_name: str
+) -> None:
+    gold = gold_doc()
+    gold["actors"][0].update(name=gold_name, name_en=None, aliases=[])
+    pred = gold_doc()
+    pred["actors"][0].update(name=pred_name, name_en=None, aliases=[])
+    assert counts(gold, summary_of(pred))["actors"] == (4, 0, 0)
+    pred["actors"][0].update(name="reclusos de la cárcel", name_en=None, aliases=[])
+    assert counts(gold, summary_of(pred))["actors"] == (3, 1, 1)
+
+
 def test_evidence_rates_and_hallucinated_items() -> None:
     pred = summary_of(gold_doc())
     fake = Evidence(quote="words that are nowhere in the article", alignment="unmatched")

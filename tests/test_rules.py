@@ -1213,3 +1213,122 @@ def test_any_cut_of_an_article_extracts_without_error(text: str, a: float, b: fl
     draft = extract(text[start:end] or "x")
     ids = {x.id for x in draft.actors}
     assert all(d.denier in ids and set(d.counterparties) <= ids for d in draft.denials)
+
+
+def test_a_generic_government_governing_a_named_body_is_that_body() -> None:
+    # "حكومة الولاية": the state's government, not a second, nameless government.
+    draft = extract(
+        "قال محمد الطاهر والي ولاية الجبل الأخضر إن الولاية وقعت اتفاقا. "
+        "لكن جبهة الصمود نفت التوصل إلى أي اتفاق مع حكومة الولاية."
+    )
+    names = _names(draft)
+    (state,) = [a for a in draft.actors if a.kind == "government"]
+    assert state.name == "ولاية الجبل الأخضر"
+    assert "حكومة الولاية" in state.aliases
+    (denial,) = draft.denials
+    assert names[denial.denier] == "جبهة الصمود"
+    assert denial.counterparties == [state.id]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        (
+            "The ceasefire was brokered by the Southern Rivers Union, a regional bloc whose "
+            "envoy met both sides. In a statement, the bloc said the army and the Crane "
+            "Brigade had agreed to a truce.",
+            "Southern Rivers Union",
+            "the bloc",
+        ),
+        (
+            "La Fédération du Nord, une organisation paysanne influente, a proposé une "
+            "médiation. L'organisation a annoncé des négociations avec le gouvernement.",
+            "Fédération du Nord",
+            "L'organisation",
+        ),
+    ],
+)
+def test_the_noun_of_an_indefinite_apposition_points_back_at_the_body(
+    text: str, name: str, alias: str
+) -> None:
+    draft = extract(text)
+    (body,) = [a for a in draft.actors if a.name == name]
+    assert alias in body.aliases
+    # The later sentence's speaker is that body.
+    assert any(c.claimant == body.id for c in draft.negotiation_claims[-1:])
+
+
+def test_a_denier_called_one_of_two_tribes_denies_about_the_other() -> None:
+    draft = extract(
+        "قال شيخ عشيرة آل منصور إن العشيرتين توصلتا إلى هدنة. "
+        "لكن عشيرة آل راشد نفت أن تكون العشيرة قد وقعت أي هدنة."
+    )
+    names = _names(draft)
+    (denial,) = draft.denials
+    assert names[denial.denier] == "عشيرة آل راشد"
+    assert [names[c] for c in denial.counterparties] == ["عشيرة آل منصور"]
+
+
+def test_a_synonym_head_points_back_at_the_named_company() -> None:
+    # "la compañía" is the company named "la empresa Metales del Sur", not the union.
+    draft = extract(
+        "El alcalde dijo que la empresa Metales del Sur y el Sindicato Minero firmaron un "
+        "acuerdo. Sin embargo, la compañía negó haber aceptado reincorporar a los despedidos."
+    )
+    names = _names(draft)
+    (denial,) = draft.denials
+    assert names[denial.denier] == "empresa Metales del Sur"
+    assert [names[c] for c in denial.counterparties] == ["Sindicato Minero"]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_persons"),
+    [
+        (
+            "Port Amara and Mount Kessa were quiet on Sunday, Colonel Ruth Okafor said.",
+            {"Port Amara", "Mount Kessa"},
+        ),
+        (
+            "Cerro Alto y Caleta Blanca siguen bloqueados, dijo el alcalde Pedro Ruiz.",
+            {"Cerro Alto", "Caleta Blanca"},
+        ),
+    ],
+)
+def test_a_capitalised_run_opening_with_a_place_word_is_no_person(
+    text: str, not_persons: set[str]
+) -> None:
+    persons = {a.name for a in extract(text).actors if a.kind == "person"}
+    assert persons and not persons & not_persons
+
+
+def test_a_spanish_name_stops_before_a_finite_verb() -> None:
+    names = {a.name for a in extract("La Policía Regional declinó comentar.").actors}
+    assert names == {"Policía Regional"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقالت حركة تحرير وادي النخيل إن المفاوضات مع الحكومة متوقفة.", "حركة تحرير وادي النخيل"),
+        ("وقال متحدث باسم شركة النور إن الشركة تجري مفاوضات مع الحكومة.", "شركة النور"),
+        ("وقالت جمعية المزارعين إن المفاوضات مع الحكومة متوقفة.", "جمعية المزارعين"),
+    ],
+)
+def test_arabic_organisation_names(text: str, name: str) -> None:
+    # An indefinite construct chain ends at its first definite word; a company and an
+    # association are organisations.
+    assert name in {a.name for a in extract(text).actors}
+
+
+def test_an_armed_group_faces_the_state_before_a_council() -> None:
+    # The council is mentioned more than the army, but "the two sides" are the brigade
+    # and the army: a council between them mediates.
+    draft = extract(
+        "The Crane Brigade said it was ready for talks. The Crane Brigade blamed the town "
+        "council. The town council said it was passing messages. The town council urged "
+        "calm. The army said it would not withdraw. UN envoy Maria Lind said the talks "
+        "between the two sides were continuing."
+    )
+    names = _names(draft)
+    (claim,) = [c for c in draft.negotiation_claims if names[c.claimant] == "Maria Lind"]
+    assert {names[p].lower() for p in claim.parties} == {"crane brigade", "the army"}

@@ -64,6 +64,19 @@ _AR_BEFORE_NAME = frozenset(
 #: Negators that only ever precede a verb.
 _AR_VERB_NEGATORS = frozenset({"لم", "لن", "ولم", "ولن", "فلم", "فلن"})
 #: Roles that make an unaffiliated person part of the article's government.
+# What may stand between a generic government word and the body it governs: nothing in an
+# Arabic construct ("حكومة الولاية"), a preposition elsewhere ("the government of the province").
+_GOVERNS = re.compile(r" (?:of (?:the )?|de (?:la |l )?|du |del |des )?")
+
+# Words that end an indefinite apposition's noun phrase ("a regional bloc whose envoy").
+_APPOSITION_ENDS = frozenset(
+    {"whose", "that", "which", "who", "based", "of", "with", "in", "from"}
+    | {"dont", "qui", "que", "de", "du", "des", "basee", "base", "en", "avec"}
+    | {"cuyo", "cuya", "del", "con", "basada", "basado"}
+)
+_INDEFINITE = frozenset({"a", "an", "un", "une", "una"})
+_DEFINITE = frozenset({"the", "le", "la", "l", "el"})
+
 _STATE_ROLES = ("minister", "secretary", "governor", "commissioner", "president", "ministre")
 _ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z\-]{1,9})\)")
 _TWO_SCRIPTS = re.compile(r"\s*\(([A-Za-z][A-Za-z .'\-]{2,60})\)")
@@ -296,20 +309,21 @@ class _Builder:
             if generic:
                 self._anaphor(start, end, head, kind)
                 continue
+            # "the armed group", not "la empresa Minera Austral": no capitalised word.
+            described = not self.arabic and not any(
+                self.doc.original_capitalised[i]
+                for i in range(self.doc.token_index(start), self.doc.token_index(end - 1) + 1)
+            )
             if (
                 name is None
-                and not self.arabic
-                and not self.doc.original_capitalised[self.doc.token_index(start)]
+                and described
                 and kind in ("armed_group", "other")
                 and self._anaphor(start, end, head, kind)
             ):
-                continue  # "the armed group": a description of an actor already named
+                continue  # a description of an actor already named
             key = self.add(start, end, kind, head=head, name=name, key=_key(name) if name else None)
             self._abbreviation(key, end)
-            if not self.arabic and not any(
-                self.doc.original_capitalised[i]
-                for i in range(self.doc.token_index(start), self.doc.token_index(end - 1) + 1)
-            ):
+            if described:
                 self.actors[key].descriptive = True
 
     def _swallow(self, start: int, end: int) -> None:
@@ -338,6 +352,19 @@ class _Builder:
         # A definite head ("الحركة") is never the first term of a construct ("حركة أحرار").
         head_token = self.tok(hi).lstrip("وف")
         definite = head_token.startswith(("ال", "لل", "بال", "كال"))
+        # "حركة تحرير جبل الصوان": an indefinite head opens a construct chain of nouns that
+        # ends at its first definite word.
+        chain_end = -1
+        if not definite:
+            k = hj + 1
+            while k < len(toks) and k - hj <= 3 and not self.boundary(k):
+                t = self.tok(k)
+                if not self.nameish(t) or _looks_imperfect(t) or t in self.lex.name_starts:
+                    break
+                if t.startswith("ال"):
+                    chain_end = k
+                    break
+                k += 1
         while j < len(toks) and ext < _MAX_AR_NP and not self.boundary(j):
             t = self.tok(j)
             if not self.nameish(t) and (self.lex.negotiation.fullmatch(t) is None or ext > 0):
@@ -363,14 +390,7 @@ class _Builder:
                 and not self.boundary(j + 1)
             )
             # "حركة أحرار الشام": an indefinite head's construct with a definite word next.
-            construct = (
-                ext == 0
-                and not definite
-                and j + 1 < len(toks)
-                and self.tok(j + 1).startswith("ال")
-                and not self.boundary(j + 1)
-                and not _looks_imperfect(t)
-            )
+            construct = j < chain_end
             # "مجلس أعيان بني حسان", "قبيلة آل مرة": a tribe's name completes the construct.
             tribal = (
                 t in _AR_TRIBAL
@@ -428,6 +448,8 @@ class _Builder:
                 break
             if not cap[j] and last != j - 1 and last != hj:
                 break  # lowercase words only right after the head or a name word
+            if not cap[j] and self.doc.quote(*toks[j]).lower().endswith(lex.verb_suffixes):
+                break  # "grupo de manifestantes retuviera", "Policía Nacional declinó"
             after_link = self.tok(j - 1) in lex.np_links
             if not cap[j] and self.tok(j - 1) in _PURPOSE and t not in lex.np_links:
                 break  # "el Ejército para negociar": a purpose clause
@@ -522,8 +544,15 @@ class _Builder:
         """Point a bare or common-noun head ("the council", المركز) back at the latest actor
         with that head; for collective words ("the group") at the latest organisation."""
         best: ActorRec | None = None
+        synonyms = self.lex.head_synonyms
+        head = synonyms.get(head, head)
         for rec in self.actors.values():
-            if rec.head == head and rec.first < start and (best is None or rec.first > best.first):
+            if (
+                rec.head
+                and synonyms.get(rec.head, rec.head) == head
+                and rec.first < start
+                and (best is None or rec.first > best.first)
+            ):
                 best = rec
         if best is None and kind in ("armed_group", "other"):
             # "the group": the latest armed group, else the latest organisation.
@@ -537,13 +566,51 @@ class _Builder:
                     break
         if best is None:
             return False
-        surface = self.surface(start, end)
-        if surface != best.name and surface not in best.aliases:
-            best.aliases.append(surface)
-        self.mentions.append(Mention(start, end, best.key))
-        best.real_mentions += 1
-        self.claim(start, end)
+        self._point(start, end, best)
         return True
+
+    def _point(self, start: int, end: int, rec: ActorRec) -> None:
+        """Make the span a mention of `rec`, its words one more alias."""
+        surface = self.surface(start, end)
+        if surface != rec.name and surface not in rec.aliases:
+            rec.aliases.append(surface)
+        self.mentions.append(Mention(start, end, rec.key))
+        rec.real_mentions += 1
+        self.claim(start, end)
+
+    def described(self) -> None:
+        """ "the East Lakes Community, a regional bloc whose envoy…": the noun of an
+        indefinite apposition describes the organisation, so a later "the bloc" is it."""
+        doc, n = self.doc, len(self.doc.tokens)
+        described: list[tuple[int, str, ActorRec]] = []
+        for m in self.mentions:
+            rec = self.actors[m.key]
+            j = doc.token_index(m.end - 1) + 1
+            if rec.kind == "person" or j >= n or not self.boundary(j):
+                continue
+            if self.tok(j) not in _INDEFINITE:
+                continue
+            k = j + 1
+            while (
+                k < n
+                and k - j <= 4
+                and not self.boundary(k)
+                and self.tok(k) not in _APPOSITION_ENDS
+                and not doc.original_capitalised[k]
+            ):
+                k += 1
+            # English puts the noun last ("a regional bloc"), French and Spanish first
+            # ("une institution influente").
+            noun = self.tok(k - 1) if self.tok(j) in ("a", "an") else self.tok(j + 1)
+            ends = k == n or self.boundary(k) or self.tok(k) in _APPOSITION_ENDS
+            if k - 1 > j and ends and noun.isalpha() and noun not in self.lex.stop:
+                described.append((k, noun, rec))
+        for k, noun, rec in described:
+            for i in range(k, n - 1):
+                if self.tok(i) in _DEFINITE and self.tok(i + 1) == noun:
+                    start, end = doc.tokens[i][0], doc.tokens[i + 1][1]
+                    if self.free(start, end):
+                        self._point(start, end, rec)
 
     def self_named(self) -> None:
         """ "The militia, which calls itself the Pit Guard, denied…", "el comandante del FCS
@@ -1085,6 +1152,8 @@ class _Builder:
             return
         if self.tok(j) in lex.location_heads:
             return  # "Velka Valley", "Marsh Road"
+        if role is None and self.tok(a) in lex.place_starts:
+            return  # "Port Amara", "Cerro Quilapán"
         surface = self.doc.quote(start, end)
         if sum(c.isalpha() for c in surface) > 3 and surface.upper() == surface:
             return  # "PUERTO ESMERALDA, 21 de noviembre": a dateline, not a person
@@ -1293,6 +1362,7 @@ class _Builder:
         """ "the government"/الحكومة/النظام and "the army"/الجيش stand for the one specific
         government or army the article names: the one whose name contains the generic word,
         else the only government (army) there is."""
+        self._merge_governing()
         for generic, kind in (("government", "government"), ("army", "military")):
             if generic not in self.actors:
                 continue
@@ -1323,6 +1393,26 @@ class _Builder:
             ]
             if len(specific) == 1:
                 self._fold(generic, specific[0])
+
+    def _merge_governing(self) -> None:
+        """ "حكومة الولاية", "the government of the province": a generic government word
+        that governs a named government body is that body, under one more alias."""
+        if "government" not in self.actors:
+            return
+        starts = {m.start: m for m in self.mentions if m.key != "government"}
+        for m in self.mentions:
+            if m.key != "government":
+                continue
+            link = _GOVERNS.match(self.doc.ntext, m.end)
+            body = starts.get(link.end()) if link else None
+            rec = self.actors.get(body.key) if body else None
+            if body is None or rec is None or rec.kind != "government" or rec.head is None:
+                continue
+            alias = self.surface(m.start, body.end)
+            self._fold("government", body.key)
+            if alias not in rec.aliases:
+                rec.aliases.append(alias)
+            return
 
     def _national(self, words: Iterable[str]) -> bool:
         """Whether a name's words carry a demonym ("وزارة الخارجية العمانية"), with or
@@ -1430,6 +1520,8 @@ class _Builder:
             self.titled_persons()
         self.surnames()
         self.demonyms()
+        if not self.arabic:
+            self.described()
         self.possessive_affiliations()
         self._merge_descriptions()
         self._merge_subsets()

@@ -193,6 +193,8 @@ _CAMPS = {
     "political_body": "civil",
     "civil_body": "civil",
 }
+#: The camp that each camp faces first in a conflict story.
+_FACING = {"armed": ("state",), "state": ("armed",)}
 #: Arabic conjunctions written as a prefix of the next word.
 _CONJUNCTIONS = frozenset({"و", "ف"})
 #: Modal and future markers: an agreement that "could be signed" is not yet agreed.
@@ -375,7 +377,18 @@ class _Extractor:
         rest = [k for k in ranked if k not in sides]
         if sides:
             camp = _CAMPS.get(self.actors.actors[sides[0]].kind)
+            # An armed group faces the state before a council or a party that may only
+            # mediate between them.
+            facing = _FACING.get(camp or "", ())
             other = next(
+                (
+                    k
+                    for wanted in facing
+                    for k in sides[1:]
+                    if _CAMPS.get(self.actors.actors[k].kind) == wanted
+                ),
+                None,
+            ) or next(
                 (k for k in sides[1:] if _CAMPS.get(self.actors.actors[k].kind) != camp), None
             )
             if other is not None:
@@ -875,6 +888,9 @@ class _Extractor:
                         counter.append(k)
                 counter = counter[:1]
                 if not counter:
+                    # The article calls the denier one of "the two tribes": the other one.
+                    counter = [k for k in self.pair_of(side) if k != side]
+                if not counter:
                     # "denied that any talks had taken place": the other side of the story,
                     # from the other camp when there is one.
                     others = [k for k in self.main_sides if k not in own]
@@ -1247,7 +1263,10 @@ class _Extractor:
                     named = [p for p in parties if p != side]
                     parties += [m for m in sides[:2] if m not in parties][: max(0, 2 - len(named))]
                 elif len(parties) < 2:
-                    parties += [m for m in sides if m not in parties][: 2 - len(parties)]
+                    # One of "the two tribes" deals with the other; else with the story's
+                    # next main side.
+                    rivals = self.pair_of(side) or sides
+                    parties += [m for m in rivals if m not in parties][: 2 - len(parties)]
                 self.events.claims.append(
                     ClaimRec(
                         claimant,
@@ -1299,6 +1318,10 @@ class _Extractor:
             if len(sides) >= 2:
                 found.append((m.start(), sides[:2]))
         return found
+
+    def pair_of(self, side: str) -> list[str]:
+        """The first of the article's typed pairs that `side` belongs to, or []."""
+        return next((p for _, p in self.typed_pairs if side in p), [])
 
     def similar(self, cue: CueMatch[str]) -> bool:
         """A negotiation word qualified as "similar" is a comparison with other deals."""

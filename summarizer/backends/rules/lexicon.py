@@ -224,7 +224,11 @@ class Lexicon:
     head_first: bool
     np_links: frozenset[str]
     adjective_suffixes: tuple[str, ...]
+    #: Endings of finite verbs and gerunds, as written (accents kept: "negó").
+    verb_suffixes: tuple[str, ...]
     government_words: frozenset[str]
+    #: Head word → the first head of its group of synonyms ("compania" → "empresa").
+    head_synonyms: dict[str, str]
     titles: CueSet[str]
     pre_titles: frozenset[str]
     ranks: frozenset[str]
@@ -234,6 +238,7 @@ class Lexicon:
     stop: frozenset[str]
     not_names: frozenset[str]
     location_heads: frozenset[str]
+    place_starts: frozenset[str]
     location_preps: frozenset[str]
     source_kinds: CueSet[str]
     anonymous: CueSet[str]
@@ -321,7 +326,13 @@ def load_lexicon(code: str) -> Lexicon:
         head_first=bool(actors.get("head_first", False)),
         np_links=_norm_set(actors.get("np_links", [])),
         adjective_suffixes=tuple(normalize(x) for x in actors.get("adjective_suffixes", [])),
+        verb_suffixes=tuple(x.lower() for x in actors.get("verb_suffixes", [])),
         government_words=_norm_set(actors.get("government_words", [])),
+        head_synonyms={
+            normalize(word): normalize(group[0])
+            for group in actors.get("head_synonyms", [])
+            for word in group
+        },
         titles=CueSet(actors.get("titles", {}).items(), clitics=clitics, article=True),
         pre_titles=_norm_set(actors.get("pre_titles", [])),
         ranks=_norm_set(actors.get("ranks", [])),
@@ -331,6 +342,7 @@ def load_lexicon(code: str) -> Lexicon:
         stop=_norm_set(actors.get("stop", [])),
         not_names=_norm_set(actors.get("not_names", [])),
         location_heads=_norm_set(actors.get("location_heads", [])),
+        place_starts=_norm_set(actors.get("place_starts", [])),
         location_preps=_norm_set(actors.get("location_preps", [])),
         source_kinds=cues(source_entries),
         anonymous=cues(_phrases(sources.get("anonymous", []))),
