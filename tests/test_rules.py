@@ -1332,3 +1332,74 @@ def test_an_armed_group_faces_the_state_before_a_council() -> None:
     names = _names(draft)
     (claim,) = [c for c in draft.negotiation_claims if names[c.claimant] == "Maria Lind"]
     assert {names[p].lower() for p in claim.parties} == {"crane brigade", "the army"}
+
+
+def test_a_body_of_the_deniers_own_side_is_its_channel_not_the_other_side() -> None:
+    draft = extract(
+        "قالت الحكومة إن المفاوضات مع الجبهة متوقفة. وفي المقابل، نفت الحكومة في بيان صادر "
+        "عن مكتب رئيس الوزراء أن تكون قد منعت أي قافلة من دخول البلدة."
+    )
+    names = _names(draft)
+    (denial,) = draft.denials
+    assert names[denial.denier] == "الحكومة"
+    assert "مكتب رئيس الوزراء" not in {names[c] for c in denial.counterparties}
+
+
+def test_a_ministry_belongs_to_the_state_its_name_gives() -> None:
+    draft = extract(
+        "وقال متحدث باسم وزارة الخارجية التركية إن أنقرة تبذل مساعيها. "
+        "وقالت الحكومة إن المفاوضات مع المعارضة متوقفة."
+    )
+    by_name = {a.name: a for a in draft.actors}
+    ministry = by_name["وزارة الخارجية التركية"]
+    assert ministry.affiliation == by_name["أنقرة"].id
+
+
+def test_a_place_a_dateline_names_is_no_person_elsewhere() -> None:
+    draft = extract(
+        "TIN-ZAWA, Dec 2 — Talks between the army and the Red Crane Brigade stalled on the "
+        "road between Tin-Zawa and the capital, General Amos Kito said."
+    )
+    names = {a.name for a in draft.actors}
+    assert "Amos Kito" in names
+    assert not {n for n in names if "Zawa" in n}
+    # Both sides of "between … and …" are parties.
+    (claim,) = draft.negotiation_claims
+    by_id = _names(draft)
+    assert {by_id[p] for p in claim.parties} >= {"Red Crane Brigade"}
+    assert len(claim.parties) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقال شيخ عشيرة البو حمدان إن العشيرة مستعدة للصلح مع قبيلة الزيود.", "عشيرة البو حمدان"),
+        ("من جهته، قال الاتحاد العام للعمال إن المفاوضات تعثرت.", "الاتحاد العام للعمال"),
+    ],
+)
+def test_arabic_tribal_prefixes_and_general_bodies(text: str, name: str) -> None:
+    draft = extract(text)
+    names = _names(draft)
+    assert name in names.values()
+    (claim,) = draft.negotiation_claims
+    assert names[claim.claimant] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("وقال شيخ عشيرة البو حمدان إن العشيرة مستعدة للصلح مع قبيلة الزيود.", "proposed"),
+        ("وقال رئيس لجنة الوساطة خالد العمر إن اللجنة ستواصل التفاوض مع الطرفين.", "ongoing"),
+        ("The Hauliers' Association rejected the package as crumbs.", "refused"),
+        (
+            "The Hauliers' Association rejected a demand by the ministry to end the blockade.",
+            "refused",
+        ),
+        ("La Defensoría anunció que los dirigentes firmaron un acta con la empresa.", "agreed"),
+        ("La Fédération a rejeté les revendications du ministère.", "refused"),
+    ],
+)
+def test_negotiation_objects_and_future_continuation(text: str, status: str) -> None:
+    # Reconciliation (صلح), a package, a demand and an acta are what is negotiated; "will
+    # continue" (ستواصل) is ongoing.
+    assert [c.status for c in extract(text).negotiation_claims] == [status]

@@ -56,7 +56,10 @@ _PLACE_LINKS = frozenset({"of", "the", "de", "del", "du", "d", "des", "von"})
 #: Lowercase words inside a self-given name ("the Sons of the Valley").
 _NAME_LINKS = _NAME_PARTICLES | _PLACE_LINKS
 #: Words that open a tribe's or a family's name ("بني حسان", "آل مرة" → "ال مره").
-_AR_TRIBAL = frozenset({"بني", "بنو", "ال"})
+#: "General" after a head ("الاتحاد العام", "القيادة العامة"): in the stop list as "the
+#: year", an adjective here.
+_AR_GENERAL = frozenset({"العام", "العامه"})
+_AR_TRIBAL = frozenset({"بني", "بنو", "ال", "البو"})
 #: Particles after which a clause may open with a name.
 _AR_BEFORE_NAME = frozenset(
     {"ان", "بان", "انه", "لكن", "ولكن", "كما", "اما", "ثم", "حيث", "اذ", "فيما", "بينما", "قد"}
@@ -146,6 +149,8 @@ class _Builder:
         # One byte per normalised character: 1 where an earlier pass claimed the text.
         self.claimed = bytearray(len(doc.ntext) + 1)
         self.arabic = doc.lexicon.clitics
+        #: Keys of places a dateline names ("TIN-AZOUF, Dec 2").
+        self.places: set[str] = set()
         #: Normalised short form ("ldf") → actor key.
         self.short_forms: dict[str, str] = {}
         #: Token indices where a self-naming phrase ("known as") starts: no name runs on.
@@ -367,7 +372,18 @@ class _Builder:
                 k += 1
         while j < len(toks) and ext < _MAX_AR_NP and not self.boundary(j):
             t = self.tok(j)
-            if not self.nameish(t) and (self.lex.negotiation.fullmatch(t) is None or ext > 0):
+            # "الاتحاد العام للعمال": "general" and the body it serves, not "the year".
+            after_general = ext >= 1 and self.tok(j - 1) in _AR_GENERAL
+            if after_general and t.startswith("لل") and len(t) > 4:
+                ext += 1
+                j += 1
+                break
+            general = ext == 0 and t in _AR_GENERAL
+            if (
+                not general
+                and not self.nameish(t)
+                and (self.lex.negotiation.fullmatch(t) is None or ext > 0)
+            ):
                 break  # "هيئة التفاوض" but not "جيش التحرير الجبلي التفاوض"
             if t in self.lex.name_starts:
                 break
@@ -1144,19 +1160,26 @@ class _Builder:
         )
         if (j - a + 1 < 2 and not group) or j - a + 1 > 4:
             return
-        toks = self.doc.tokens
+        toks, cap = self.doc.tokens, self.doc.original_capitalised
         if group and a > i and self.tok(a - 1) != "the":
             a -= 1  # "Los Halcones": a capitalised Spanish or French article is in the name
         start, end = toks[a][0], toks[j][1]
         if not self.free(start, end):
             return
-        if self.tok(j) in lex.location_heads:
-            return  # "Velka Valley", "Marsh Road"
+        if self.tok(j) in lex.location_heads or (
+            j + 1 < len(toks) and not cap[j + 1] and self.tok(j + 1) in lex.location_heads
+        ):
+            return  # "Velka Valley", "Marsh Road", "the Tin-Azouf area"
         if role is None and self.tok(a) in lex.place_starts:
             return  # "Port Amara", "Cerro Quilapán"
         surface = self.doc.quote(start, end)
         if sum(c.isalpha() for c in surface) > 3 and surface.upper() == surface:
-            return  # "PUERTO ESMERALDA, 21 de noviembre": a dateline, not a person
+            # "PUERTO ESMERALDA, 21 de noviembre": a dateline, not a person, and the
+            # place it names is no person elsewhere either.
+            self.places.add(_key(surface))
+            return
+        if _key(surface) in self.places:
+            return
         if self.doc.matches(lex.heads, start, end):
             return
         if self.doc.matches(lex.source_kinds, start, end):
@@ -1282,8 +1305,14 @@ class _Builder:
                             break
 
     def government_affiliations(self) -> None:
-        """A ministry or an army belongs to the article's one government."""
+        """A ministry or an army belongs to the state its name gives ("وزارة الخارجية
+        التركية"), else to the article's one government."""
         self._states_into_governments()
+        for rec in self.actors.values():
+            if rec.kind in ("government", "military") and rec.affiliation is None:
+                state = self._state_of(_key(rec.name).split())
+                if state is not None and state != rec.key:
+                    rec.affiliation = state
         governments = [
             r.key
             for r in self.actors.values()
@@ -1413,6 +1442,16 @@ class _Builder:
             if alias not in rec.aliases:
                 rec.aliases.append(alias)
             return
+
+    def _state_of(self, words: Iterable[str]) -> str | None:
+        """The state actor a demonym among `words` names, if the article has it."""
+        for w in words:
+            for form in (w, "ال" + w):
+                found = self.gaz.demonyms.fullmatch(form)
+                state = self.actors.get(found.id) if found is not None else None
+                if state is not None and state.kind == "state":
+                    return state.key
+        return None
 
     def _national(self, words: Iterable[str]) -> bool:
         """Whether a name's words carry a demonym ("وزارة الخارجية العمانية"), with or

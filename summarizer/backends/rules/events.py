@@ -57,6 +57,7 @@ _PRONOUNS = frozenset(
     {"he", "she", "they", "it", "il", "elle", "ils", "elles", "er", "sie", "el", "ella", "ellos"}
 )
 _WITH = frozenset({"with", "مع", "avec", "con", "mit", "to", "between", "بين"})
+_AND = frozenset({"and", "و", "et", "y", "und"})
 #: Articles between "with" and a name ("with the army", "con el Ejército", "avec le M23").
 _ARTICLES_ANY = frozenset(
     {"the", "el", "la", "los", "las", "le", "les", "l", "der", "die", "dem", "den"}
@@ -699,10 +700,13 @@ class _Extractor:
         return len(gap) <= 5 and bool(self.doc.matches(self.lex.titles, end, start))
 
     def after_with(self, m: Mention) -> bool:
-        """Whether the mention follows "with"/"مع"/"con", past an article ("con el Clan")."""
-        before = self.words_before(m.start, 24)
+        """Whether the mention follows "with"/"مع"/"con", past an article ("con el Clan"),
+        or is coordinated with one that does ("between the army and the Crane Brigade")."""
+        before = self.words_before(m.start, 60)
         if before and before[-1] in _ARTICLES_ANY:
             before = before[:-1]
+        if before and before[-1] in _AND:
+            return not _WITH.isdisjoint(before[-6:-1])
         return bool(before) and before[-1] in _WITH
 
     def sentence_source(self, sent: Sentence) -> tuple[int | None, list[int]]:
@@ -869,7 +873,10 @@ class _Extractor:
             withs = [m for m in scope if self.after_with(m)]
             for m in withs or scope:
                 k = self.actors.side(m.key)
-                if k not in own and m.key not in own and k not in counter:
+                # "في بيان صادر عن مكتب رئيس الوزراء": a body of the denier's own side
+                # is the channel, not the other side.
+                sibling = self.actors.actors[k].affiliation in own
+                if k not in own and m.key not in own and k not in counter and not sibling:
                     counter.append(k)
             explicit = bool(counter)
             if not counter and self.about_talks(dstart, dend):
