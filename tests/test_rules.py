@@ -1403,3 +1403,25 @@ def test_negotiation_objects_and_future_continuation(text: str, status: str) -> 
     # Reconciliation (صلح), a package, a demand and an acta are what is negotiated; "will
     # continue" (ستواصل) is ongoing.
     assert [c.status for c in extract(text).negotiation_claims] == [status]
+
+
+def test_a_headline_denial_gives_way_to_the_bodys() -> None:
+    # The headline's "brigade denies deal" is the body's denial by the Valley Brigade,
+    # said vaguer (and read as the Red Cross's): one fact, one denial, from the body.
+    draft = extract(
+        "Red Cross says talks stalled as brigade denies deal\n\n"
+        "The Red Cross said on Monday that talks on the release of two reporters had "
+        "stalled. The Valley Brigade denied in a post on Facebook that it had reached any "
+        "agreement with the interior ministry."
+    )
+    (denial,) = draft.denials
+    assert _names(draft)[denial.denier] == "Valley Brigade"
+    assert denial.quote.startswith("The Valley Brigade denied")
+
+
+def test_a_first_line_that_ends_a_sentence_is_no_headline() -> None:
+    draft = extract(
+        "The Valley Brigade denied that it had met the mediators.\n\n"
+        "The interior ministry denied that it had reached any agreement with the brigade."
+    )
+    assert len(draft.denials) == 2

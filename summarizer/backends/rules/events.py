@@ -57,6 +57,7 @@ _PRONOUNS = frozenset(
     {"he", "she", "they", "it", "il", "elle", "ils", "elles", "er", "sie", "el", "ella", "ellos"}
 )
 _WITH = frozenset({"with", "مع", "avec", "con", "mit", "to", "between", "بين"})
+_FINAL_STOPS = (".", "!", "?", "؟", "…")
 _AND = frozenset({"and", "و", "et", "y", "und"})
 #: Articles between "with" and a name ("with the army", "con el Ejército", "avec le M23").
 _ARTICLES_ANY = frozenset(
@@ -736,6 +737,13 @@ class _Extractor:
         for i, early in enumerate(denials):
             if early.sentence.index > 0:
                 continue
+            if self.headline(early.sentence) and any(
+                d.sentence.index > 0 for d in denials[i + 1 :]
+            ):
+                # A headline sums up the body's denials, often with a vaguer subject
+                # ("captors deny"): the body says it in full.
+                drop.add(i)
+                continue
             side = self.actors.side(early.denier)
             counter = {self.actors.side(c) for c in early.counterparties}
             for later in denials[i + 1 :]:
@@ -759,6 +767,12 @@ class _Extractor:
         self.events.denials = [
             d for d in kept if fullest[(d.denier, frozenset(d.counterparties))] is d.sentence
         ]
+
+    def headline(self, sent: Sentence) -> bool:
+        """Whether the sentence is a headline: the first line, with no final stop."""
+        if sent.index > 0 or len(self.doc.sentences) < 2:
+            return False
+        return not self.doc.sentence_quote(sent).rstrip().endswith(_FINAL_STOPS)
 
     def merge_repeated_claims(self) -> None:
         """One claim per fact: a headline or lead that announces what the body reports
