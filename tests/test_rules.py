@@ -1425,3 +1425,20 @@ def test_a_first_line_that_ends_a_sentence_is_no_headline() -> None:
         "The interior ministry denied that it had reached any agreement with the brigade."
     )
     assert len(draft.denials) == 2
+
+
+def test_a_denier_in_apposition_after_its_title_opens_no_denied_clause() -> None:
+    # "نفى قائد قوات X في القطاع الشرقي، العقيد Y، في مقطع مصور، أن تكون قواته…": what is
+    # denied starts at أن; "قواته" (his forces) is the denier's own, not a new body.
+    draft = extract(
+        "قالت منظمة الصحة العالمية إن إخلاء المرضى سيبدأ غدا. "
+        "في المقابل، نفى قائد قوات الدعم الميداني في القطاع الشرقي، العقيد رضوان الشامي، في "
+        "مقطع مصور نشره على منصة إكس، أن تكون قواته تحاصر المستشفى. كما نفى الشامي وجود أي "
+        "مفاوضات أو اتفاق مع منظمة الصحة العالمية بشأن إخلاء المرضى."
+    )
+    names = _names(draft)
+    assert not any(n.startswith("قواته") for n in names.values())
+    first, second = draft.denials
+    assert first.denied.startswith("أن تكون قواته")
+    assert first.counterparties == []
+    assert [names[c] for c in second.counterparties] == ["منظمة الصحة العالمية"]

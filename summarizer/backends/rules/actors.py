@@ -295,6 +295,11 @@ class _Builder:
         for m in self.doc.all_matches(self.lex.heads):
             hi = self.doc.token_index(m.outer_start)
             hj = self.doc.token_index(m.end - 1)
+            if (
+                self.arabic
+                and self.doc.ntext[m.end : self.doc.tokens[hj][1]] in _AR_PRONOUN_SUFFIXES
+            ):
+                continue  # "قواته تحاصر المستشفى": "his forces", the speaker's own, no name
             span = self._arabic_np(m.start, hi, hj) if self.arabic else self._latin_np(hi, hj)
             head = _bare_head(m.cue)
             if span is None:

@@ -1022,9 +1022,13 @@ class _Extractor:
             gap = self.tokens_between(start, m.start)
             if (
                 self.actors.side(m.key) in own | {m.key} & own
-                and self._close_after(start, m.start)
+                and (self._close_after(start, m.start) or (m.key == denier and len(gap) <= 5))
                 and not any(t in _COMPLEMENTIZERS for t in gap)
-                and (start == cue.end or not doc.clause_break_between(start - 1, m.start - 1))
+                and (
+                    start == cue.end
+                    or m.key == denier  # "نفى قائد القوات في القطاع، العقيد رضوان الشامي،"
+                    or not doc.clause_break_between(start - 1, m.start - 1)
+                )
             ):
                 # The denier and then the body in its title ("نفى وائل علوان المتحدث باسم
                 # فيلق الرحمن…").
