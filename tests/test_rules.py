@@ -1442,3 +1442,29 @@ def test_a_denier_in_apposition_after_its_title_opens_no_denied_clause() -> None
     assert first.denied.startswith("أن تكون قواته")
     assert first.counterparties == []
     assert [names[c] for c in second.counterparties] == ["منظمة الصحة العالمية"]
+
+
+def test_the_rebels_are_the_main_armed_group_not_its_latest_unit() -> None:
+    draft = extract(
+        "Talks between the government and the Southern Islands Movement resumed. The "
+        "Southern Islands Movement said the talks were progressing. The movement's boats, "
+        "known as the Sea Guard, patrol the banks. Fisheries Minister Anita Calloway denied "
+        "that the government had offered the rebels any share of licence fees."
+    )
+    names = _names(draft)
+    (denial,) = draft.denials
+    assert [names[c] for c in denial.counterparties] == ["Southern Islands Movement"]
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        (
+            "El dirigente sindical Rubén Chávez dijo a Radio Minera que el acuerdo es claro.",
+            ["agreed"],
+        ),
+        ("Union leader Ruben Chavez said an agreement would need more time.", []),
+    ],
+)
+def test_saying_what_the_agreement_holds_asserts_it(text: str, claims: list[str]) -> None:
+    assert [c.status for c in extract(text).negotiation_claims] == claims

@@ -56,6 +56,10 @@ _PLACE_LINKS = frozenset({"of", "the", "de", "del", "du", "d", "des", "von"})
 #: Lowercase words inside a self-given name ("the Sons of the Valley").
 _NAME_LINKS = _NAME_PARTICLES | _PLACE_LINKS
 #: Words that open a tribe's or a family's name ("بني حسان", "آل مرة" → "ال مره").
+#: Collective words for a story's insurgents ("the rebels", "المسلحين").
+_REBELS = frozenset(
+    {"rebels", "rebelles", "rebeldes", "insurgents", "militants", "مسلحين", "مسلحون"}
+)
 #: "General" after a head ("الاتحاد العام", "القيادة العامة"): in the stop list as "the
 #: year", an adjective here.
 _AR_GENERAL = frozenset({"العام", "العامه"})
@@ -575,6 +579,14 @@ class _Builder:
                 and (best is None or rec.first > best.first)
             ):
                 best = rec
+        if best is None and head in _REBELS:
+            # "the rebels": the story's main armed group, not the latest unit named.
+            counts: dict[str, int] = {}
+            for m in self.mentions:
+                if m.start < start and self.actors[m.key].kind == "armed_group":
+                    counts[m.key] = counts.get(m.key, 0) + 1
+            if counts:
+                best = self.actors[max(counts, key=lambda k: counts[k])]
         if best is None and kind in ("armed_group", "other"):
             # "the group": the latest armed group, else the latest organisation.
             for wanted in (("armed_group",), ("political_body", "civil_body", "other")):

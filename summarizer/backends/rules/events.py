@@ -57,6 +57,8 @@ _PRONOUNS = frozenset(
     {"he", "she", "they", "it", "il", "elle", "ils", "elles", "er", "sie", "el", "ella", "ellos"}
 )
 _WITH = frozenset({"with", "مع", "avec", "con", "mit", "to", "between", "بين"})
+#: Negotiation values that name an agreement already made when definite.
+_AGREEMENT_SUBJECTS = frozenset({"agreement", "deal"})
 _FINAL_STOPS = (".", "!", "?", "؟", "…")
 _AND = frozenset({"and", "و", "et", "y", "und"})
 #: Articles between "with" and a name ("with the army", "con el Ejército", "avec le M23").
@@ -1238,6 +1240,8 @@ class _Extractor:
                 seg_start <= c.start < seg_end for c in no_comment + undenied
             ):
                 continue  # "declined to comment on the proposal"
+            if status is None and gcue is not None and self.agreement_subject(sent, seg_cues):
+                status = "agreed"  # "أن الاتفاق يقتصر على…", "que el acuerdo es válido"
             if status is None:
                 continue  # a mention of talks with no status cue is context, not a claim
             if all(self.negated(c.outer_start) for c in seg_cues) and status != "refused":
@@ -1303,6 +1307,18 @@ class _Extractor:
                         mixed=bool(denial_cues),
                     )
                 )
+
+    def agreement_subject(self, sent: Sentence, cues: list[CueMatch[str]]) -> bool:
+        """Whether "the agreement" opens the reported clause ("que el acuerdo es válido",
+        "that the deal covers…"): a speaker who says what the agreement holds asserts that
+        there is one. (Arabic الاتفاق after إن refers back to earlier claims as often.)"""
+        for c in cues:
+            if c.value not in _AGREEMENT_SUBJECTS:
+                continue
+            before = self.doc.ntext[sent.nstart : c.outer_start].split()[-2:]
+            if len(before) == 2 and before[-1] in _ARTICLES_ANY and before[0] in _REPORTED_CLAUSE:
+                return True
+        return False
 
     def typed_pair(self, start: int, end: int) -> list[str]:
         """The two sides a dual or "the two …" names by their shared head noun ("العشيرتين",
