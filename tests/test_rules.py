@@ -1397,6 +1397,14 @@ def test_arabic_tribal_prefixes_and_general_bodies(text: str, name: str) -> None
         ),
         ("La Defensoría anunció que los dirigentes firmaron un acta con la empresa.", "agreed"),
         ("La Fédération a rejeté les revendications du ministère.", "refused"),
+        ("وقال الشيخ خالد العمر إن الحوار لا يزال مستمرا بين الطرفين.", "ongoing"),
+        ("وأكد المتحدث خالد العمر أن اللواء يرفض خطة الحكومة.", "refused"),
+        ("A fourth round of talks had been held in Kunming, the envoy Li Wei said.", "ongoing"),
+        (
+            "Le médiateur Paul Ndong a indiqué que les discussions avec le gouvernement « ne "
+            "sont pas rompues ».",
+            "ongoing",
+        ),
     ],
 )
 def test_negotiation_objects_and_future_continuation(text: str, status: str) -> None:
@@ -1468,3 +1476,31 @@ def test_the_rebels_are_the_main_armed_group_not_its_latest_unit() -> None:
 )
 def test_saying_what_the_agreement_holds_asserts_it(text: str, claims: list[str]) -> None:
     assert [c.status for c in extract(text).negotiation_claims] == claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Por su parte, la banda Los Caimanes negó en un mensaje difundido en TikTok estar "
+        "detrás del motín.",
+        "The Sable Brigade denied in a statement having fired on the convoy.",
+    ],
+)
+def test_an_infinitive_clause_is_a_proposition_with_no_other_side(text: str) -> None:
+    (denial,) = extract("El Gobierno dijo que las negociaciones siguen. " + text).denials
+    assert denial.denied.split()[0] in ("estar", "having")
+    assert denial.counterparties == []
+
+
+def test_a_lowercase_title_before_a_name_gives_role_and_body() -> None:
+    draft = extract(
+        "The Nurses and Midwives Union (NMU) rejected the offer. NMU general secretary "
+        "Maren Tolliver denied that any agreement had been reached."
+    )
+    by_name = {a.name: a for a in draft.actors}
+    union = by_name["Nurses and Midwives Union"]
+    tolliver = by_name["Maren Tolliver"]
+    assert tolliver.role == "general secretary"
+    assert tolliver.affiliation == union.id
+    (denial,) = draft.denials
+    assert union.id not in denial.counterparties  # her own union is not the other side

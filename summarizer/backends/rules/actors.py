@@ -516,6 +516,15 @@ class _Builder:
                 start_i = k - 1
                 k -= 1
             elif (
+                t in ("and", "&")
+                and start_i == k + 1
+                and k > 0
+                and cap[k - 1]
+                and not self.boundary(k)
+                and self.tok(k - 1) not in lex.not_names
+            ):
+                pass  # "Nurses and Midwives Union", "Justice and Equality Movement"
+            elif (
                 not cap[k]
                 and lower < 2
                 and t not in lex.stop
@@ -1159,6 +1168,18 @@ class _Builder:
             if self.tok(k) in lex.pre_titles:
                 role = " ".join(self.tok(x) for x in range(i, k + 1))
                 a = k + 1
+        # "NMU general secretary Maren Tolliver": a title in lower case before the name.
+        title = i
+        while (
+            role is None
+            and title > 0
+            and not self.boundary(title)
+            and not self.doc.original_capitalised[title - 1]
+            and self.tok(title - 1) in lex.pre_titles
+        ):
+            title -= 1
+        if title < i:
+            role = " ".join(self.tok(x) for x in range(title, i))
         while a <= j and (
             self.tok(a) in lex.not_names
             or (self._sentence_initial(a) and self.tok(a) in self.doc.lowercase_words)
@@ -1220,7 +1241,7 @@ class _Builder:
         if role is not None and self.actors[key].affiliation is None:
             # "council chairman Emil Varga", "the ICRC's delegate Jane Doe": the body named
             # just before the title.
-            owner = self._mention_ending_before(i) or self._mention_ending_before(i - 1)
+            owner = self._mention_ending_before(title) or self._mention_ending_before(title - 1)
             if owner is not None and owner != key:
                 self.actors[key].affiliation = owner
 

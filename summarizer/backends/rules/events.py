@@ -72,6 +72,9 @@ _COMPLEMENTIZERS = frozenset(
 #: frame of the report (speaker, audience, venue: "told parliament that…", "في إحاطة أمام
 #: مجلس الأمن إن…"), not parties to the talks.
 _REPORTED_CLAUSE = frozenset({"ان", "بان", "انه", "انها", "that", "que", "qu", "dass"})
+#: Auxiliaries that open an infinitive clause, a proposition like a "that" clause ("negó
+#: estar detrás del motín", "a démenti avoir versé", "denied having paid").
+_INFINITIVE_OPENERS = frozenset({"haber", "estar", "ser", "avoir", "etre", "having", "being"})
 #: Articles that open a noun phrase, by language ("a" is an article only in English).
 _ARTICLES = {
     "en": frozenset({"a", "an", "the"}),
@@ -945,7 +948,7 @@ class _Extractor:
         proposition = (
             first < len(doc.tokens)
             and doc.tokens[first][0] < end
-            and doc.token_text(first) in _REPORTED_CLAUSE
+            and doc.token_text(first) in _REPORTED_CLAUSE | _INFINITIVE_OPENERS
         )
         return (
             not proposition
@@ -1056,7 +1059,9 @@ class _Extractor:
                 and doc.clause_break_between(doc.tokens[i - 1][1] - 1, doc.tokens[i][0])
             ):
                 break  # the object ("وجود أي مفاوضات…") is already there: "…، مؤكدة أن"
-            if doc.token_text(i) in _COMPLEMENTIZERS:
+            if doc.token_text(i) in _COMPLEMENTIZERS or (
+                i > ti and doc.token_text(i) in _INFINITIVE_OPENERS
+            ):
                 return doc.tokens[i][0]
         if start > cue.end and doc.clause_break_between(start - 1, start + 2):
             # "…سرايا الفجر، الفصيل المسلح الذي…، أمس الأربعاء وجود": skip the apposition.
