@@ -1504,3 +1504,47 @@ def test_a_lowercase_title_before_a_name_gives_role_and_body() -> None:
     assert tolliver.affiliation == union.id
     (denial,) = draft.denials
     assert union.id not in denial.counterparties  # her own union is not the other side
+
+
+@pytest.mark.parametrize(
+    ("text", "mediator"),
+    [
+        (
+            "وقال أنس القيسي إن المفاوضات غير المباشرة مع الحكومة التي ترعاها قطر تعثرت.",
+            "قطر",
+        ),
+        (
+            "Addo Mensah said 40 prisoners had been exchanged between the army and the Crane "
+            "Brigade through the International Committee of the Red Cross.",
+            "International Committee of the Red Cross",
+        ),
+    ],
+)
+def test_a_mediator_a_phrase_introduces_is_a_party_too(text: str, mediator: str) -> None:
+    draft = extract(text)
+    names = _names(draft)
+    (claim,) = draft.negotiation_claims
+    parties = {names[p] for p in claim.parties}
+    assert mediator in parties
+    assert len(parties - {names[claim.claimant], mediator}) >= 1  # and the other side
+
+
+def test_a_refusal_with_its_own_subject_is_not_the_previous_speakers_status() -> None:
+    # "…تعثرت…، وترفض الحكومة الإفراج عنهم": the talks stalled (the spokesman's claim);
+    # the refusal is the government's.
+    draft = extract(
+        "قال المتحدث باسم حركة الفجر أنس القيسي إن المفاوضات مع الحكومة تعثرت بسبب خلاف على "
+        "أسماء المعتقلين، وترفض الحكومة الإفراج عنهم."
+    )
+    names = _names(draft)
+    by_claimant = {names[c.claimant]: c.status for c in draft.negotiation_claims}
+    assert by_claimant.get("أنس القيسي") == "stalled"
+
+
+def test_an_anonymous_speaker_is_named_with_its_qualifiers() -> None:
+    draft = extract(
+        "وفي السياق، قال مصدر دبلوماسي مطلع على الوساطة للجزيرة، طالبا عدم كشف هويته، إن "
+        "الدوحة قدمت مقترحا جديدا."
+    )
+    (claim,) = draft.negotiation_claims
+    assert _names(draft)[claim.claimant] == "مصدر دبلوماسي مطلع على الوساطة"

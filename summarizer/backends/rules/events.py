@@ -681,7 +681,9 @@ class _Extractor:
         stops = [m.start for m in self.actors.in_range(end, sent.nend)]
         stops += [c.start for c in doc.matches(self.lex.attribution, end, sent.nend)]
         stops += [c.start for c in doc.matches(self.lex.source_kinds, end, sent.nend)]
-        stops += [c.start for c in doc.matches(self.lex.anonymous, end, sent.nend)]
+        # "مصدر دبلوماسي": a second anonymous cue right after the first qualifies it.
+        adjacent = doc.tokens[k][1] if k < len(doc.tokens) else end
+        stops += [c.start for c in doc.matches(self.lex.anonymous, adjacent, sent.nend)]
         stops += [a for a, _, _ in self.actors.outlets if end <= a < sent.nend]
         first = next(iter(sorted(stops)), sent.nend)
         while k < len(doc.tokens) and k - doc.token_index(end) < _ANONYMOUS_WORDS:
@@ -1232,7 +1234,11 @@ class _Extractor:
                 gcue, is_denial = None, False
                 seg_start, seg_end = sent.nstart, sent.nend
             status_end = seg_end
-            if gi + 1 < len(governing) and governing[gi + 1][0].value == "refused":
+            if (
+                gi + 1 < len(governing)
+                and governing[gi + 1][0].value == "refused"
+                and not self.subject_after(governing[gi + 1][0])
+            ):
                 # "…المبادرة الأممية لا تتضمن أي ضمانات، ولذلك نرفضها": the refusal that
                 # closes the segment is its status.
                 status_end = max(seg_end, governing[gi + 1][0].end)
@@ -1272,6 +1278,9 @@ class _Extractor:
                     others.append(side)
             if not others and not _OFFER_SUBJECTS.isdisjoint(subjects):
                 others = self.offerer(sent, claimants)
+            # "عبر الوسيط التركي", "hosted by the UN mission": a mediator is a party too.
+            via = self.mediators(seg_start, seg_end)
+            others = [o for o in others if o not in via]  # the sides are counted first
             pair = self.typed_pair(seg_start, seg_end)
             both = bool(pair) or bool(doc.matches(lex.both_sides, seg_start, seg_end))
             for claimant in claimants:
@@ -1301,6 +1310,7 @@ class _Extractor:
                     # next main side.
                     rivals = self.pair_of(side) or sides
                     parties += [m for m in rivals if m not in parties][: 2 - len(parties)]
+                parties += [m for m in via if m not in parties]
                 self.events.claims.append(
                     ClaimRec(
                         claimant,
@@ -1324,6 +1334,27 @@ class _Extractor:
             if len(before) == 2 and before[-1] in _ARTICLES_ANY and before[0] in _REPORTED_CLAUSE:
                 return True
         return False
+
+    def subject_after(self, cue: CueMatch[str]) -> bool:
+        """Whether an actor is named right after the verb ("وترفض الحكومة…"): the verb has
+        its own subject, not the previous speaker's."""
+        return any(
+            len(self.tokens_between(cue.outer_end, m.start)) == 0
+            for m in self.actors.in_range(cue.outer_end, cue.outer_end + 40)
+        )
+
+    def mediators(self, start: int, end: int) -> list[str]:
+        """The bodies a mediation phrase introduces between `start` and `end` ("بوساطة
+        لجنة الوجهاء", "through the International Committee of the Red Cross")."""
+        found: list[str] = []
+        for cue in self.doc.matches(self.lex.via, start, end):
+            for m in self.actors.in_range(cue.end, end):
+                if len(self.tokens_between(cue.end, m.start)) <= 1:
+                    side = self.actors.side(m.key)
+                    if self._party(side) and side not in found:
+                        found.append(side)
+                break
+        return found
 
     def typed_pair(self, start: int, end: int) -> list[str]:
         """The two sides a dual or "the two …" names by their shared head noun ("العشيرتين",

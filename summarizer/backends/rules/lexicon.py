@@ -218,6 +218,8 @@ class Lexicon:
     negotiation: CueSet[str]
     not_negotiation: CueSet[str]
     both_sides: CueSet[str]
+    #: Phrases that introduce who mediates or hosts talks ("بوساطة", "through", "hosted by").
+    via: CueSet[str]
     status: CueSet[str]
     refused_negators: frozenset[str]
     heads: CueSet[str]
@@ -320,6 +322,7 @@ def load_lexicon(code: str) -> Lexicon:
         ),
         not_negotiation=cues(_phrases(data.get("negotiation", {}).get("not_negotiation", []))),
         both_sides=cues(_phrases(data.get("negotiation", {}).get("both_sides", []))),
+        via=cues(_phrases(data.get("negotiation", {}).get("via", []))),
         status=CueSet(status_entries, clitics=clitics, article=True),
         refused_negators=_norm_set(status.get("refused_negators", [])),
         heads=cues(_with_article(actors.get("heads", {}).items(), clitics)),
