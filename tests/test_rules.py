@@ -1548,3 +1548,55 @@ def test_an_anonymous_speaker_is_named_with_its_qualifiers() -> None:
     )
     (claim,) = draft.negotiation_claims
     assert _names(draft)[claim.claimant] == "مصدر دبلوماسي مطلع على الوساطة"
+
+
+@pytest.mark.parametrize(
+    ("text", "not_actor"),
+    [
+        (
+            "Tchad : les agriculteurs rejettent le couloir\n\nLe comité des agriculteurs a "
+            "rejeté mercredi le tracé proposé par le gouverneur.",
+            "Chad",
+        ),
+        (
+            "الكريب (السودان) - نفت التنسيقية التوقيع على أي اتفاق مع حكومة الولاية.",
+            "Sudan",
+        ),
+        (
+            "A diplomat told the Bangkok Post that the military government had rejected a "
+            "Chinese proposal.",
+            "Thailand",
+        ),
+    ],
+)
+def test_a_country_as_label_or_in_an_outlet_name_is_no_actor(text: str, not_actor: str) -> None:
+    draft = extract(text)
+    assert not_actor not in {a.name_en for a in draft.actors}
+    assert draft.actors  # the article's actors are still found
+
+
+def test_arabic_compound_given_names_and_kunya_family_names() -> None:
+    names = {
+        a.name
+        for a in extract(
+            "لكن المدير العام لشركة النجمة، المهندس صلاح الدين كرّار، نفى أن تكون الشركة قد "
+            "دخلت في أي تفاوض. وقال الشيخ خالد الأمين أبو سنينة إن الحوار مستمر مع الحكومة."
+        ).actors
+    }
+    assert {"صلاح الدين كرّار", "خالد الأمين أبو سنينة"} <= names
+
+
+@pytest.mark.parametrize(
+    ("text", "not_actor"),
+    [
+        ("The army respects the Geneva Conventions, Colonel Amos Kito said.", "Geneva Conventions"),
+        (
+            "Los reclusos del penal de Las Tunillas liberaron a seis guardias, dijo la "
+            "ministra Gabriela Ordóñez.",
+            "Las Tunillas",
+        ),
+        ("Nurses went on strike, the Essendale Courier reported.", "Essendale Courier"),
+    ],
+)
+def test_plural_names_of_texts_prisons_and_papers_are_no_actors(text: str, not_actor: str) -> None:
+    assert not_actor not in {a.name for a in extract(text).actors}

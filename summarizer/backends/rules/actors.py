@@ -38,6 +38,9 @@ _POSSESSIVES = frozenset({"its", "their", "son", "sa", "leur", "su", "sus", "sei
 _AR_PRONOUN_SUFFIXES = frozenset({"ه", "ها", "هم", "هما"})
 #: Articles before a plural group name ("the Houthis", "Los Halcones", "les Faucons").
 _PLURAL_ARTICLES = frozenset({"the", "los", "las", "les"})
+_ARTICLES_ANY_CASE = _PLURAL_ARTICLES | {"el", "la", "le", "l"}
+#: Plural names of texts and events, not groups ("the Geneva Conventions").
+_DOCUMENT_PLURALS = frozenset({"conventions", "accords", "protocols", "elections", "games"})
 #: Prepositions of purpose: a lowercase word after them opens a clause, not a name.
 _PURPOSE = frozenset({"para", "pour", "um"})
 #: Words between a self-naming phrase and the name ("calls itself the …", "اسم").
@@ -265,6 +268,8 @@ class _Builder:
                 prev in lex.location_preps
                 or prev2 in lex.location_preps
                 or (self.arabic and doc.ntext[m.outer_start : m.start] in ("ب", "وب"))
+                or self._label(m.start, m.end)
+                or self._in_outlet_name(ti, doc.token_index(m.end - 1))
             )
             name = self.surface(m.start, m.end)
             if entry.group == "state" and not is_capital:
@@ -294,6 +299,23 @@ class _Builder:
                 name_en=entry.name_en,
                 gazetteer_id=entry.id,
             )
+
+    def _label(self, start: int, end: int) -> bool:
+        """A country as a label, not an actor: a headline's kicker ("Tchad : les
+        agriculteurs…") or a dateline's country ("الكُرَيب (السودان) -")."""
+        ostart, oend = self.doc.span(start, end)
+        before = self.doc.text[max(0, ostart - 2) : ostart].strip()
+        after = self.doc.text[oend : oend + 3].strip()
+        if before.endswith("(") and after.startswith(")"):
+            return self.doc.sentence_at(start).index == 0
+        return after.startswith(":") and self.doc.sentence_at(start).index == 0
+
+    def _in_outlet_name(self, ti: int, tj: int) -> bool:
+        """A capital or country inside an outlet's name ("the Bangkok Post", "Radio
+        France", "وكالة السودان للأنباء")."""
+        kinds = ("newspaper", "broadcaster", "news_agency")
+        near = [self.tok(k) for k in (ti - 1, tj + 1) if 0 <= k < len(self.doc.tokens)]
+        return any(self.lex.source_kinds.fullmatch(t) in kinds for t in near)
 
     def organisations(self) -> None:
         for m in self.doc.all_matches(self.lex.heads):
@@ -1060,25 +1082,41 @@ class _Builder:
         surname ("أبو همام")."""
         lex = self.lex
         t = self.tok(i)
-        if t not in lex.given_names or (i > 0 and not self.boundary(i) and self.tok(i - 1) == "بن"):
+        # "صلاح الدين", "نور الدين": a compound given name, whatever its first word.
+        compound = (
+            i + 1 < len(self.doc.tokens)
+            and not self.boundary(i + 1)
+            and self.tok(i + 1) == "الدين"
+            and self.nameish(t)
+            and not t.startswith("ال")
+        )
+        if (t not in lex.given_names and not compound) or (
+            i > 0 and not self.boundary(i) and self.tok(i - 1) == "بن"
+        ):
             return None
-        b = i
+        b = i + 1 if compound else i
         if t in lex.name_starts:
             if not self._surname_token(i + 1):
                 return None
             b = i + 1
         k = b + 1
-        if self._surname_token(k):
-            if self.tok(k) in lex.name_starts and self._surname_token(k + 1):
-                return i, k + 1
-            if (
-                not self.tok(k).startswith("ال")
-                and self._surname_token(k + 1)
-                and self.tok(k + 1).startswith("ال")
-            ):
-                return i, k + 1  # "أحمد صالح السعداني": given, father's and family name
-            return i, k
-        return (i, b) if b > i and t != "عبد" else None
+        if not self._surname_token(k):
+            return (i, b) if b > i and t != "عبد" and not compound else None
+        if self.tok(k) in lex.name_starts and self._surname_token(k + 1):
+            return i, k + 1
+        if (
+            not self.tok(k).startswith("ال")
+            and self._surname_token(k + 1)
+            and self.tok(k + 1).startswith("ال")
+        ):
+            return i, k + 1  # "أحمد صالح السعداني": given, father's and family name
+        if (
+            self._surname_token(k + 2)
+            and self._surname_token(k + 1)
+            and self.tok(k + 1) in lex.name_starts
+        ):
+            return i, k + 2  # "صديق الأمين أبو سنينة": a family name that is a kunya
+        return i, k
 
     def _surname_token(self, k: int) -> bool:
         if k >= len(self.doc.tokens) or self.boundary(k):
@@ -1225,9 +1263,17 @@ class _Builder:
         prev = self.tok(a - 1) if a > 0 else ""
         if prev in lex.location_preps and role is None:
             return
-        before = [self.tok(k) for k in range(max(0, a - 3), a)]
-        if any(t in lex.location_heads for t in before[-2:]) and prev in _PLACE_LINKS:
+        before = [self.tok(k) for k in range(max(0, a - 4), a)]
+        if before and before[-1] in _ARTICLES_ANY_CASE:
+            before = before[:-1]  # "el penal de Las Tunillas"
+        if (
+            any(t in lex.location_heads for t in before[-2:])
+            and before[-1:]
+            and (before[-1] in _PLACE_LINKS)
+        ):
             return  # "the town of Qasr", "departamento de Alto Mirador"
+        if group and (self.lex.negotiation.fullmatch(last) or last in _DOCUMENT_PLURALS):
+            return  # "the Geneva Conventions", "the Oslo Accords": no group
         if any(self.is_verbal_cue(self.tok(k)) for k in range(a, j + 1)):
             return
         if group:
