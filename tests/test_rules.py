@@ -1600,3 +1600,48 @@ def test_arabic_compound_given_names_and_kunya_family_names() -> None:
 )
 def test_plural_names_of_texts_prisons_and_papers_are_no_actors(text: str, not_actor: str) -> None:
     assert not_actor not in {a.name for a in extract(text).actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "لكن المتحدث باسم الحراك، عبد السلام امحمد بوخطوة، نفى التوصل إلى أي اتفاق مع الوزارة.",
+            "عبد السلام امحمد بوخطوة",
+        ),
+        (
+            "ونفى المتحدث باسم جهاز حرس المنشآت، العقيد ونيس سالم القطعاني، في تصريح لصحيفة "
+            "الساحل، أنباء عن تحريك وحدات.",
+            "ونيس سالم القطعاني",
+        ),
+    ],
+)
+def test_a_titled_name_set_off_by_commas_is_all_its_words(text: str, name: str) -> None:
+    draft = extract(text)
+    (denial,) = draft.denials
+    assert _names(draft)[denial.denier] == name
+
+
+def test_a_denial_quoted_before_its_author_is_the_authors() -> None:
+    draft = extract(
+        "The government said an integration agreement had been signed. Hours later, the "
+        'chief negotiator, Daudi Oloo Mwakasege, gave a different account. "There is no '
+        'truth in the claim that we signed an integration agreement with the government," '
+        "Mwakasege told Radio Tumaini."
+    )
+    names = _names(draft)
+    (denial,) = draft.denials
+    assert names[denial.denier] == "Daudi Oloo Mwakasege"
+    assert [names[c] for c in denial.counterparties] == ["The government"]
+
+
+def test_a_definite_description_in_apposition_is_the_body_just_named() -> None:
+    draft = extract(
+        "The Dolan Civic Alliance (DCA), the main party of the country's ethnic Dolan "
+        "minority, said talks with the government had stalled. Interior Ministry spokesman "
+        "Goran Lazic denied that the ministry had negotiated with any political party."
+    )
+    names = _names(draft)
+    assert "main party" not in names.values()
+    (denial,) = draft.denials
+    assert [names[c] for c in denial.counterparties] == ["Dolan Civic Alliance"]

@@ -350,6 +350,12 @@ class _Builder:
                 self.doc.original_capitalised[i]
                 for i in range(self.doc.token_index(start), self.doc.token_index(end - 1) + 1)
             )
+            apposed = self._apposed_to(start) if described and name is None else None
+            if apposed is not None:
+                # "The Dolan Civic Alliance (DCA), the main party of the minority": the
+                # description in apposition is the body just named.
+                self._point(start, end, self.actors[apposed])
+                continue
             if (
                 name is None
                 and described
@@ -361,6 +367,19 @@ class _Builder:
             self._abbreviation(key, end)
             if described:
                 self.actors[key].descriptive = True
+
+    def _apposed_to(self, start: int) -> str | None:
+        """The organisation named right before ", the …" at `start`, if any."""
+        i = self.doc.token_index(start)
+        if self.tok(i) not in _DEFINITE:
+            i -= 1  # the article opens the description, before its first word
+        if i < 2 or self.tok(i) not in _DEFINITE or not self.boundary(i):
+            return None
+        k = i - 1 if self._in_parentheses(i - 1) else i  # "…Alliance (DCA), the …"
+        owner = self._mention_ending_before(k)
+        if owner is None or self.actors[owner].kind in ("person", "state"):
+            return None
+        return owner
 
     def _swallow(self, start: int, end: int) -> None:
         """A longer organisation name takes over a generic or international gazetteer
@@ -779,7 +798,11 @@ class _Builder:
                 affiliation = self._mention_ending_before(ti) or (
                     self._mention_ending_before(ti - 1) if ti > 0 and not self.arabic else None
                 )
-            name_span = self._name_before(ti) or self._name_after(after)
+            name_span = (
+                self._name_before(ti)
+                or (self._apposition_name(after) if self.arabic else None)
+                or self._name_after(after)
+            )
             if affiliation is None and name_span is not None and self.arabic:
                 # "قائد عمليات الكتائب في المنطقة الشرقية، خليفة الورفلي": the body named
                 # in the title's complement.
@@ -816,6 +839,32 @@ class _Builder:
                 continue
             key = self.add(start, end, "person", role=m.value, affiliation=affiliation)
             self._two_scripts(key, end)
+
+    def _apposition_name(self, i: int) -> tuple[int, int] | None:
+        """ "المتحدث باسم الحراك، عبد السلام امحمد بوخطوة، نفى", "العقيد ونيس سالم
+        القطعاني،": a title's name set off by commas is all the words between them, given
+        names the lexicon does not know included."""
+        n = len(self.doc.tokens)
+        p = next((k for k in range(i, min(i + 8, n)) if k > 0 and self.boundary(k)), None)
+        if p is None or p >= n:
+            return None
+        while p < n and self.tok(p) in self.lex.ranks:
+            p += 1
+        q = p
+        while q < n and q - p < 5 and (q == p or not self.boundary(q)):
+            q += 1
+        if not 2 <= q - p <= 4 or (q < n and not self.boundary(q)):
+            return None
+        words = [self.tok(k) for k in range(p, q)]
+        if words[0].startswith("ال") or not all(
+            self.nameish(w)
+            and self.gaz.forms.fullmatch(w) is None
+            and self.lex.source_kinds.fullmatch(w) is None
+            and not _looks_imperfect(w)
+            for w in words
+        ):
+            return None
+        return p, q - 1
 
     def _affiliation_after(self, i: int) -> tuple[str | None, int]:
         toks = self.doc.tokens

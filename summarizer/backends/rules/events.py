@@ -59,6 +59,8 @@ _PRONOUNS = frozenset(
 _WITH = frozenset({"with", "مع", "avec", "con", "mit", "to", "between", "بين"})
 #: Negotiation values that name an agreement already made when definite.
 _AGREEMENT_SUBJECTS = frozenset({"agreement", "deal"})
+_PAIRED_QUOTES = (("«", "»"), ("“", "”"))
+_CLOSING_QUOTES = ('"', "»", "”")
 _FINAL_STOPS = (".", "!", "?", "؟", "…")
 _AND = frozenset({"and", "و", "et", "y", "und"})
 #: Articles between "with" and a name ("with the army", "con el Ejército", "avec le M23").
@@ -866,6 +868,10 @@ class _Extractor:
                 denier = self.quoted_speaker(sent, cue)
             else:
                 denier = passive or self.speaker(sent, cue)
+            if denier is None:
+                # '"There is no truth in the claim…," Mwakasege told Radio Tumaini': the
+                # quote's author, named after it, denies.
+                denier = self.quote_author(sent, cue)
             also = bool(deniers) and self.coordinated(cue.outer_start)
             if also and (denier is None or denier in deniers):
                 denier = deniers[-1]  # "…، كما نفى وجود أي مفاوضات", "and also denied"
@@ -985,6 +991,25 @@ class _Extractor:
         ti = doc.token_index(cue.start)
         words = [doc.token_text(i) for i in range(max(0, ti - 2), ti + 1)]
         return any(w in _FIRST_PERSON for w in words)
+
+    def quote_author(self, sent: Sentence, cue: CueMatch[str]) -> str | None:
+        """The speaker of the reporting verb after the direct quote the cue is in."""
+        doc = self.doc
+        ostart = doc.span(cue.start, cue.end)[0]
+        text = doc.text[doc.sentences[sent.index].start : ostart]
+        inside = text.count('"') % 2 == 1 or any(
+            text.count(o) > text.count(c) for o, c in _PAIRED_QUOTES
+        )
+        if not inside:
+            return None
+        close = min(
+            (i for q in _CLOSING_QUOTES if (i := doc.text.find(q, ostart, sent.end)) >= 0),
+            default=-1,
+        )
+        if close < 0:
+            return None
+        after = doc.matches(self.lex.attribution, doc.to_norm(close), sent.nend)
+        return self.speaker(sent, after[0]) if after else None
 
     def quoted_speaker(self, sent: Sentence, cue: CueMatch[str]) -> str | None:
         """Who speaks a first-person denial: the last actor named before it in the
