@@ -1567,6 +1567,11 @@ def test_an_anonymous_speaker_is_named_with_its_qualifiers() -> None:
             "Chinese proposal.",
             "Thailand",
         ),
+        (
+            "تضارب الروايات بشأن الميناء\n\nأجدابيا (ليبيا) - أعلنت وزارة النفط التوصل إلى "
+            "اتفاق مع الحراك.",
+            "Libya",
+        ),
     ],
 )
 def test_a_country_as_label_or_in_an_outlet_name_is_no_actor(text: str, not_actor: str) -> None:

@@ -305,10 +305,12 @@ class _Builder:
         agriculteurs…") or a dateline's country ("الكُرَيب (السودان) -")."""
         ostart, oend = self.doc.span(start, end)
         before = self.doc.text[max(0, ostart - 2) : ostart].strip()
-        after = self.doc.text[oend : oend + 3].strip()
+        after = self.doc.text[oend : oend + 4].strip()
+        first = self.doc.sentence_at(start).index
         if before.endswith("(") and after.startswith(")"):
-            return self.doc.sentence_at(start).index == 0
-        return after.startswith(":") and self.doc.sentence_at(start).index == 0
+            # "أجدابيا (ليبيا) - أعلنت", "Villa del Carmen (Colombia), 14 ene (EFE)"
+            return first <= 1 or after[1:].lstrip().startswith(("-", "–", "—"))
+        return after.startswith(":") and first == 0
 
     def _in_outlet_name(self, ti: int, tj: int) -> bool:
         """A capital or country inside an outlet's name ("the Bangkok Post", "Radio
