@@ -308,7 +308,7 @@ _AGENT_PREPOSITIONS = frozenset({"by", "par", "por", "von"})
 #: Numerals that make the plural after them a pair of sides ("the two militias").
 _TWO = frozenset({"two", "both", "deux", "dos", "ambas", "ambos", "beiden", "zwei"})
 #: Clitics before an Arabic dual ("والعشيرتين", "للفصيلين").
-_AR_PREFIXES = "وال|فال|بال|لل|ال|و|ف|ب|ل"
+_AR_PREFIXES = ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ب", "ل")
 _MEDIATOR_ROLES = frozenset({"envoy", "mediator", "sheikh", "head of delegation"})
 
 
@@ -1393,24 +1393,29 @@ class _Extractor:
     @cached_property
     def typed_pairs(self) -> list[tuple[int, list[str]]]:
         """Every dual or counted plural of the article that names two sides, with its
-        offset. Only the heads of this article's actors can, so one regex of their duals
-        and plurals finds them all."""
+        offset. Only the heads of this article's actors can, so a token scan against
+        their duals and plurals finds them all."""
         actors = self.actors.actors
         forms: dict[str, str] = {}
-        for head in {rec.head for rec in actors.values() if rec.head}:
-            for form in _plural_forms(head):
-                forms.setdefault(form, head)
+        for h in {rec.head for rec in actors.values() if rec.head}:
+            for form in _plural_forms(h):
+                forms.setdefault(form, h)
         if not forms:
             return []
-        alternatives = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
-        pattern = (
-            rf"(?<!\w)(?:{_AR_PREFIXES})?({alternatives})(?!\w)"
-            if self.lex.clitics
-            else rf"\b(?:{'|'.join(sorted(_TWO))})\s+({alternatives})\b"
-        )
+        doc = self.doc
+        if self.lex.clitics:
+            # "والعشيرتين", "للفصيلين": the dual after its clitics.
+            forms = {p + f: h for f, h in forms.items() for p in ("", *_AR_PREFIXES)}
+        words = doc.words
         found: list[tuple[int, list[str]]] = []
-        for m in re.finditer(pattern, self.doc.ntext):
-            head = forms[m.group(1)]
+        for i, t in enumerate(words):
+            if not self.lex.clitics:
+                if t not in _TWO or i + 1 == len(words):
+                    continue
+                t = words[i + 1]  # "the two militias", "les deux groupes"
+            head = forms.get(t)
+            if head is None:
+                continue
             kind = self.lex.heads.fullmatch(head)
             # Sides with that head, else of the head's kind ("the Sable Brigade" and "the
             # Northern Shield militia" are "the two militias").
@@ -1418,7 +1423,7 @@ class _Extractor:
             if len(sides) < 2 and kind is not None:
                 sides = [k for k in self.main_sides if actors[k].kind == kind]
             if len(sides) >= 2:
-                found.append((m.start(), sides[:2]))
+                found.append((doc.tokens[i][0], sides[:2]))
         return found
 
     def pair_of(self, side: str) -> list[str]:
