@@ -309,6 +309,14 @@ def _names(draft: SummaryDraft) -> dict[str, str]:
     return {a.id: a.name for a in draft.actors}
 
 
+def _one_denial(text: str) -> tuple[str, list[str]]:
+    """The article's one denial: its denier's name and its counterparties' names."""
+    draft = extract(text)
+    names = _names(draft)
+    (denial,) = draft.denials
+    return names[denial.denier], [names[c] for c in denial.counterparties]
+
+
 _AGREEMENT_DENIED = "\n\n".join(
     [
         "Rebels deny ceasefire deal",
@@ -1259,26 +1267,18 @@ def test_the_noun_of_an_indefinite_apposition_points_back_at_the_body(
 
 
 def test_a_denier_called_one_of_two_tribes_denies_about_the_other() -> None:
-    draft = extract(
+    assert _one_denial(
         "قال شيخ عشيرة آل منصور إن العشيرتين توصلتا إلى هدنة. "
         "لكن عشيرة آل راشد نفت أن تكون العشيرة قد وقعت أي هدنة."
-    )
-    names = _names(draft)
-    (denial,) = draft.denials
-    assert names[denial.denier] == "عشيرة آل راشد"
-    assert [names[c] for c in denial.counterparties] == ["عشيرة آل منصور"]
+    ) == ("عشيرة آل راشد", ["عشيرة آل منصور"])
 
 
 def test_a_synonym_head_points_back_at_the_named_company() -> None:
     # "la compañía" is the company named "la empresa Metales del Sur", not the union.
-    draft = extract(
+    assert _one_denial(
         "El alcalde dijo que la empresa Metales del Sur y el Sindicato Minero firmaron un "
         "acuerdo. Sin embargo, la compañía negó haber aceptado reincorporar a los despedidos."
-    )
-    names = _names(draft)
-    (denial,) = draft.denials
-    assert names[denial.denier] == "empresa Metales del Sur"
-    assert [names[c] for c in denial.counterparties] == ["Sindicato Minero"]
+    ) == ("empresa Metales del Sur", ["Sindicato Minero"])
 
 
 @pytest.mark.parametrize(
@@ -1453,15 +1453,13 @@ def test_a_denier_in_apposition_after_its_title_opens_no_denied_clause() -> None
 
 
 def test_the_rebels_are_the_main_armed_group_not_its_latest_unit() -> None:
-    draft = extract(
+    _, counterparties = _one_denial(
         "Talks between the government and the Southern Islands Movement resumed. The "
         "Southern Islands Movement said the talks were progressing. The movement's boats, "
         "known as the Sea Guard, patrol the banks. Fisheries Minister Anita Calloway denied "
         "that the government had offered the rebels any share of licence fees."
     )
-    names = _names(draft)
-    (denial,) = draft.denials
-    assert [names[c] for c in denial.counterparties] == ["Southern Islands Movement"]
+    assert counterparties == ["Southern Islands Movement"]
 
 
 @pytest.mark.parametrize(
@@ -1622,22 +1620,16 @@ def test_plural_names_of_texts_prisons_and_papers_are_no_actors(text: str, not_a
     ],
 )
 def test_a_titled_name_set_off_by_commas_is_all_its_words(text: str, name: str) -> None:
-    draft = extract(text)
-    (denial,) = draft.denials
-    assert _names(draft)[denial.denier] == name
+    assert _one_denial(text)[0] == name
 
 
 def test_a_denial_quoted_before_its_author_is_the_authors() -> None:
-    draft = extract(
+    assert _one_denial(
         "The government said an integration agreement had been signed. Hours later, the "
         'chief negotiator, Daudi Oloo Mwakasege, gave a different account. "There is no '
         'truth in the claim that we signed an integration agreement with the government," '
         "Mwakasege told Radio Tumaini."
-    )
-    names = _names(draft)
-    (denial,) = draft.denials
-    assert names[denial.denier] == "Daudi Oloo Mwakasege"
-    assert [names[c] for c in denial.counterparties] == ["The government"]
+    ) == ("Daudi Oloo Mwakasege", ["The government"])
 
 
 def test_a_definite_description_in_apposition_is_the_body_just_named() -> None:
