@@ -1444,7 +1444,14 @@ class _Builder:
         التركية"), else to the article's one government."""
         self._states_into_governments()
         for rec in self.actors.values():
-            if rec.kind in ("government", "military") and rec.affiliation is None:
+            # A ministry or an army of a state; "الحكومة السورية" is Syria's government
+            # itself, not a body within it.
+            if (
+                rec.kind in ("government", "military")
+                and rec.affiliation is None
+                and not rec.gazetteer_id
+                and rec.head not in self.lex.government_words
+            ):
                 state = self._state_of(_key(rec.name).split())
                 if state is not None and state != rec.key:
                     rec.affiliation = state
