@@ -38,7 +38,8 @@ _POSSESSIVES = frozenset({"its", "their", "son", "sa", "leur", "su", "sus", "sei
 _AR_PRONOUN_SUFFIXES = frozenset({"ه", "ها", "هم", "هما"})
 #: Articles before a plural group name ("the Houthis", "Los Halcones", "les Faucons").
 _PLURAL_ARTICLES = frozenset({"the", "los", "las", "les"})
-_ARTICLES_ANY_CASE = _PLURAL_ARTICLES | {"el", "la", "le", "l"}
+#: Definite articles ("the bloc", "el penal de Las Tunillas", "la Fédération").
+_DEFINITE = _PLURAL_ARTICLES | {"el", "la", "le", "l"}
 #: Plural names of texts and events, not groups ("the Geneva Conventions").
 _DOCUMENT_PLURALS = frozenset({"conventions", "accords", "protocols", "elections", "games"})
 #: Prepositions of purpose: a lowercase word after them opens a clause, not a name.
@@ -85,7 +86,6 @@ _APPOSITION_ENDS = frozenset(
     | {"cuyo", "cuya", "del", "con", "basada", "basado"}
 )
 _INDEFINITE = frozenset({"a", "an", "un", "une", "una"})
-_DEFINITE = frozenset({"the", "le", "la", "l", "el"})
 
 _STATE_ROLES = ("minister", "secretary", "governor", "commissioner", "president", "ministre")
 _ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z\-]{1,9})\)")
@@ -1315,13 +1315,9 @@ class _Builder:
         if prev in lex.location_preps and role is None:
             return
         before = [self.tok(k) for k in range(max(0, a - 4), a)]
-        if before and before[-1] in _ARTICLES_ANY_CASE:
+        if before and before[-1] in _DEFINITE:
             before = before[:-1]  # "el penal de Las Tunillas"
-        if (
-            any(t in lex.location_heads for t in before[-2:])
-            and before[-1:]
-            and (before[-1] in _PLACE_LINKS)
-        ):
+        if len(before) >= 2 and before[-1] in _PLACE_LINKS and before[-2] in lex.location_heads:
             return  # "the town of Qasr", "departamento de Alto Mirador"
         if group and (self.lex.negotiation.fullmatch(last) or last in _DOCUMENT_PLURALS):
             return  # "the Geneva Conventions", "the Oslo Accords": no group
@@ -1588,21 +1584,21 @@ class _Builder:
     def _state_of(self, words: Iterable[str]) -> str | None:
         """The state actor a demonym among `words` names, if the article has it."""
         for w in words:
-            for form in (w, "ال" + w):
-                found = self.gaz.demonyms.fullmatch(form)
-                state = self.actors.get(found.id) if found is not None else None
-                if state is not None and state.kind == "state":
-                    return state.key
+            found = self._demonym(w)
+            state = self.actors.get(found.id) if found is not None else None
+            if state is not None and state.kind == "state":
+                return state.key
         return None
 
-    def _national(self, words: Iterable[str]) -> bool:
-        """Whether a name's words carry a demonym ("وزارة الخارجية العمانية"), with or
-        without the Arabic article."""
+    def _demonym(self, word: str) -> GazetteerEntry | None:
+        """The state a demonym names ("العمانية", "tchadien"), with or without the Arabic
+        article."""
         demonyms = self.gaz.demonyms
-        return any(
-            demonyms.fullmatch(w) is not None or demonyms.fullmatch("ال" + w) is not None
-            for w in words
-        )
+        return demonyms.fullmatch(word) or demonyms.fullmatch("ال" + word)
+
+    def _national(self, words: Iterable[str]) -> bool:
+        """Whether a name's words carry a demonym ("وزارة الخارجية العمانية")."""
+        return any(self._demonym(w) is not None for w in words)
 
     def _merge_subsets(self) -> None:
         """Organisations whose words are a subset of a longer one with the same head are

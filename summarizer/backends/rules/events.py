@@ -996,7 +996,7 @@ class _Extractor:
         """The speaker of the reporting verb after the direct quote the cue is in."""
         doc = self.doc
         ostart = doc.span(cue.start, cue.end)[0]
-        text = doc.text[doc.sentences[sent.index].start : ostart]
+        text = doc.text[sent.start : ostart]
         inside = text.count('"') % 2 == 1 or any(
             text.count(o) > text.count(c) for o, c in _PAIRED_QUOTES
         )
@@ -1277,7 +1277,7 @@ class _Extractor:
             ):
                 continue  # "declined to comment on the proposal"
             if status is None and gcue is not None and self.agreement_subject(sent, seg_cues):
-                status = "agreed"  # "أن الاتفاق يقتصر على…", "que el acuerdo es válido"
+                status = "agreed"  # "que el acuerdo es válido", "that the deal covers…"
             if status is None:
                 continue  # a mention of talks with no status cue is context, not a claim
             if all(self.negated(c.outer_start) for c in seg_cues) and status != "refused":
