@@ -1642,3 +1642,13 @@ def test_a_definite_description_in_apposition_is_the_body_just_named() -> None:
     assert "main party" not in names.values()
     (denial,) = draft.denials
     assert [names[c] for c in denial.counterparties] == ["Dolan Civic Alliance"]
+
+
+def test_the_district_a_governor_governs_is_no_body() -> None:
+    # In Jordan a لواء is a district: "متصرف لواء الحصينية" is its governor, not a brigade.
+    actors = extract(
+        "من جهته، قال متصرف لواء الحُصينيّة خالد يوسف النعيمات للصحفيين إن المفاوضات بين "
+        "الشركة والعشيرة مستمرة."
+    ).actors
+    assert [(a.name, a.role) for a in actors if a.kind != "person"] == []
+    assert [(a.name, a.role) for a in actors] == [("خالد يوسف النعيمات", "governor")]

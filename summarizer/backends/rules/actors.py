@@ -328,6 +328,8 @@ class _Builder:
                 and self.doc.ntext[m.end : self.doc.tokens[hj][1]] in _AR_PRONOUN_SUFFIXES
             ):
                 continue  # "قواته تحاصر المستشفى": "his forces", the speaker's own, no name
+            if self.arabic and hi > 0 and self.lex.titles.fullmatch(self.tok(hi - 1)) == "governor":
+                continue  # "متصرف لواء الحصينية": the district a governor governs, no body
             span = self._arabic_np(m.start, hi, hj) if self.arabic else self._latin_np(hi, hj)
             head = _bare_head(m.cue)
             if span is None:
