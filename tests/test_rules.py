@@ -311,7 +311,10 @@ def _names(draft: SummaryDraft) -> dict[str, str]:
 
 def _one_denial(text: str) -> tuple[str, list[str]]:
     """The article's one denial: its denier's name and its counterparties' names."""
-    draft = extract(text)
+    return _one_denial_of(extract(text))
+
+
+def _one_denial_of(draft: SummaryDraft) -> tuple[str, list[str]]:
     names = _names(draft)
     (denial,) = draft.denials
     return names[denial.denier], [names[c] for c in denial.counterparties]
@@ -1652,3 +1655,16 @@ def test_the_district_a_governor_governs_is_no_body() -> None:
     ).actors
     assert [(a.name, a.role) for a in actors if a.kind != "person"] == []
     assert [(a.name, a.role) for a in actors] == [("خالد يوسف النعيمات", "governor")]
+
+
+def test_an_organisations_initials_are_its_short_form_unannounced() -> None:
+    draft = extract(
+        "The Essendale Health Authority said it had reached an agreement with the Nurses and "
+        "Midwives Union. NMU general secretary Maren Tolliver denied that any agreement had "
+        "been reached."
+    )
+    by_name = {a.name: a for a in draft.actors}
+    union = by_name["Nurses and Midwives Union"]
+    assert "NMU" in union.aliases
+    assert by_name["Maren Tolliver"].affiliation == union.id
+    assert _one_denial_of(draft) == ("Maren Tolliver", ["Essendale Health Authority"])

@@ -1359,7 +1359,11 @@ class _Builder:
         return self.doc.sentence_at(s).nstart == s
 
     def short_forms_pass(self) -> None:
-        """Later uses of a short form given in brackets ("the LDF's commander")."""
+        """Later uses of a short form given in brackets ("the LDF's commander"), or of one
+        never given but made of an organisation's initials ("NMU" for the Nurses and
+        Midwives Union)."""
+        if not self.arabic:
+            self._initials()
         if not self.short_forms:
             return
         words, tokens = self.doc.words, self.doc.tokens
@@ -1370,6 +1374,20 @@ class _Builder:
                 self.mentions.append(Mention(s, e, key))
                 self.actors[key].real_mentions += 1
                 self.claim(s, e)
+
+    def _initials(self) -> None:
+        text = self.doc.text
+        for rec in list(self.actors.values()):
+            if rec.kind in ("person", "state") or rec.gazetteer_id:
+                continue
+            words = [w for w in re.split(r"[\s'’-]+", rec.name) if w[:1].isupper()]
+            if len(words) < 2:
+                continue
+            short = "".join(w[0] for w in words)
+            key = _key(short)
+            if key not in self.short_forms and re.search(rf"\b{re.escape(short)}\b", text):
+                rec.aliases.append(short)
+                self.short_forms[key] = rec.key
 
     def surnames(self) -> None:
         """A person's last name alone later in the text is the same person."""
