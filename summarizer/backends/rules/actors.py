@@ -60,6 +60,8 @@ _PLACE_LINKS = frozenset({"of", "the", "de", "del", "du", "d", "des", "von"})
 #: Lowercase words inside a self-given name ("the Sons of the Valley").
 _NAME_LINKS = _NAME_PARTICLES | _PLACE_LINKS
 #: Words that open a tribe's or a family's name ("بني حسان", "آل مرة" → "ال مره").
+#: Source kinds of news outlets, whose names are neither persons nor states.
+_OUTLET_KINDS = ("newspaper", "broadcaster", "news_agency")
 #: Collective words for a story's insurgents ("the rebels", "المسلحين").
 _REBELS = frozenset(
     {"rebels", "rebelles", "rebeldes", "insurgents", "militants", "مسلحين", "مسلحون"}
@@ -315,9 +317,8 @@ class _Builder:
     def _in_outlet_name(self, ti: int, tj: int) -> bool:
         """A capital or country inside an outlet's name ("the Bangkok Post", "Radio
         France", "وكالة السودان للأنباء")."""
-        kinds = ("newspaper", "broadcaster", "news_agency")
         near = [self.tok(k) for k in (ti - 1, tj + 1) if 0 <= k < len(self.doc.tokens)]
-        return any(self.lex.source_kinds.fullmatch(t) in kinds for t in near)
+        return any(self.lex.source_kinds.fullmatch(t) in _OUTLET_KINDS for t in near)
 
     def organisations(self) -> None:
         for m in self.doc.all_matches(self.lex.heads):
@@ -336,6 +337,19 @@ class _Builder:
                 continue
             start, end, generic = span
             name: str | None = None
+            cap = self.doc.original_capitalised
+            if (
+                not self.arabic
+                and self.lex.head_first
+                and not generic
+                and self.doc.token_index(start) == hi
+                and not cap[hi]
+                and hj + 1 < len(self.doc.tokens)
+                and cap[hj + 1]
+            ):
+                # "el movimiento Fuerza Comunal", "la empresa Minera Austral": the name is
+                # the capitalised words; the common noun before them only says what it is.
+                start = self.doc.tokens[hj + 1][0]
             if not generic and not self.free(start, end):
                 self._swallow(start, end)
             if not self.free(start, end):
@@ -1311,8 +1325,11 @@ class _Builder:
             return
         if self.doc.matches(lex.heads, start, end):
             return
-        if self.doc.matches(lex.source_kinds, start, end):
-            return  # "Daily Nation", "Radio Varosh": an outlet, not a person
+        if self.doc.matches(lex.source_kinds, start, end) or any(
+            lex.source_kinds.fullmatch(self.tok(k)) in _OUTLET_KINDS
+            for k in range(max(0, i - 2), i)
+        ):
+            return  # "Daily Nation", "Radio Varosh", "el diario regional La Voz del Llano"
         prev = self.tok(a - 1) if a > 0 else ""
         if prev in lex.location_preps and role is None:
             return
