@@ -1693,3 +1693,49 @@ def test_latin_names_without_their_common_noun_and_outlets_named_after_one(
     names = {a.name for a in extract(text).actors}
     assert present in names
     assert absent not in names and f"La {absent}" not in names
+
+
+def test_a_chairwoman_of_the_body_just_named_belongs_to_it() -> None:
+    draft = extract(
+        "The Adaro Council said the Olugbade Market Traders Association had agreed to move. "
+        "The association's chairwoman, Folasade Adeyemi-Bello, denied in a statement that "
+        "the traders had agreed to any relocation."
+    )
+    by_name = {a.name: a for a in draft.actors}
+    person = by_name["Folasade Adeyemi-Bello"]
+    assert person.role == "chairwoman"
+    assert person.affiliation == by_name["Olugbade Market Traders Association"].id
+    assert _one_denial_of(draft) == ("Folasade Adeyemi-Bello", ["Adaro Council"])
+
+
+def test_an_anonymous_source_in_a_body_is_named_with_it() -> None:
+    # "مصادر في عشيرة البو حمدان": the source's name says whose sources they are.
+    draft = extract(
+        "وقالت مصادر في عشيرة البو حمدان للجزيرة إن العشيرة لن توقع على أي اتفاق مع الحكومة."
+    )
+    names = _names(draft)
+    (anonymous,) = [s for s in draft.sources if s.kind == "anonymous"]
+    assert anonymous.name == "مصادر في عشيرة البو حمدان"
+    assert anonymous.actor is not None and names[anonymous.actor] == "عشيرة البو حمدان"
+
+
+def test_denied_reports_of_an_act_have_no_other_side() -> None:
+    # "reports that its owners planned to close the factory": a proposition about an act,
+    # not about talks, so the union it is in dispute with is not its other side.
+    assert _one_denial(
+        "The Solidarity Union said talks with Golden Lotus Garments had stalled. Golden "
+        "Lotus Garments dismissed as groundless reports that its owners planned to close "
+        "the factory."
+    ) == ("Golden Lotus Garments", [])
+
+
+def test_a_spanish_infinitive_after_a_link_word_ends_the_name() -> None:
+    names = {
+        a.name
+        for a in extract(
+            "El Ministerio de Hidrocarburos se comprometió a pagar. El ministro negó que el "
+            "ministerio de pagar haya solicitado un operativo policial."
+        ).actors
+    }
+    assert "ministerio de pagar" not in names
+    assert "Ministerio de Hidrocarburos" in names

@@ -535,6 +535,8 @@ class _Builder:
             if not cap[j] and self.doc.quote(*toks[j]).lower().endswith(lex.verb_suffixes):
                 break  # "grupo de manifestantes retuviera", "Policía Nacional declinó"
             after_link = self.tok(j - 1) in lex.np_links
+            if not cap[j] and after_link and t.endswith(lex.infinitive_suffixes):
+                break  # "el ministerio de pagar los bonos": the clause begins
             if not cap[j] and self.tok(j - 1) in _PURPOSE and t not in lex.np_links:
                 break  # "el Ejército para negociar": a purpose clause
             if (

@@ -953,11 +953,13 @@ class _Extractor:
         a proposition about an act ("denied that its forces besiege the hospital")."""
         doc = self.doc
         first = doc.token_index(start)
+        # "that …", "estar detrás…", and "the reports that its owners planned…": what
+        # is denied is a proposition, about talks only if its words say so.
         proposition = (
             first < len(doc.tokens)
             and doc.tokens[first][0] < end
             and doc.token_text(first) in _REPORTED_CLAUSE | _INFINITIVE_OPENERS
-        )
+        ) or not _REPORTED_CLAUSE.isdisjoint(doc.ntext[start:end].split())
         return (
             not proposition
             or bool(doc.matches(self.lex.negotiation, start, end))

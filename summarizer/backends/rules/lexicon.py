@@ -228,6 +228,8 @@ class Lexicon:
     adjective_suffixes: tuple[str, ...]
     #: Endings of finite verbs and gerunds, as written (accents kept: "negó").
     verb_suffixes: tuple[str, ...]
+    #: Endings of infinitives, which after a link word start a clause ("de pagar").
+    infinitive_suffixes: tuple[str, ...]
     government_words: frozenset[str]
     #: Head word → the first head of its group of synonyms ("compania" → "empresa").
     head_synonyms: dict[str, str]
@@ -330,6 +332,7 @@ def load_lexicon(code: str) -> Lexicon:
         np_links=_norm_set(actors.get("np_links", [])),
         adjective_suffixes=tuple(normalize(x) for x in actors.get("adjective_suffixes", [])),
         verb_suffixes=tuple(x.lower() for x in actors.get("verb_suffixes", [])),
+        infinitive_suffixes=tuple(normalize(x) for x in actors.get("infinitive_suffixes", [])),
         government_words=_norm_set(actors.get("government_words", [])),
         head_synonyms={
             normalize(word): normalize(group[0])
