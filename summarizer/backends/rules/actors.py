@@ -93,6 +93,7 @@ _STATE_ROLES = ("minister", "secretary", "governor", "commissioner", "president"
 _ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z\-]{1,9})\)")
 _TWO_SCRIPTS = re.compile(r"\s*\(([A-Za-z][A-Za-z .'\-]{2,60})\)")
 _LATIN = re.compile(r"[A-Za-z]")
+_CAPITALS = re.compile(r"\b[A-Z]{2,8}\b")
 
 
 @dataclass(slots=True)
@@ -1395,7 +1396,7 @@ class _Builder:
                 self.claim(s, e)
 
     def _initials(self) -> None:
-        text = self.doc.text
+        capitals = set(_CAPITALS.findall(self.doc.text))  # "NMU", "KLF", "DCA"
         for rec in list(self.actors.values()):
             if rec.kind in ("person", "state") or rec.gazetteer_id:
                 continue
@@ -1404,7 +1405,7 @@ class _Builder:
                 continue
             short = "".join(w[0] for w in words)
             key = _key(short)
-            if key not in self.short_forms and re.search(rf"\b{re.escape(short)}\b", text):
+            if key not in self.short_forms and short in capitals:
                 rec.aliases.append(short)
                 self.short_forms[key] = rec.key
 
