@@ -1396,6 +1396,7 @@ class _Builder:
                 self.claim(s, e)
 
     def _initials(self) -> None:
+        """An organisation's initials written in the article are its short form."""
         capitals = set(_CAPITALS.findall(self.doc.text))  # "NMU", "KLF", "DCA"
         for rec in list(self.actors.values()):
             if rec.kind in ("person", "state") or rec.gazetteer_id:
