@@ -29,8 +29,7 @@ from .lexicon import GazetteerEntry, load_gazetteer
 _NAME_PARTICLES = frozenset(
     {"al", "el", "bin", "ibn", "abu", "abd", "de", "del", "van", "von", "du", "da", "di", "der"}
 )
-#: English heads that name a body only with a proper noun or a modifier; bare, they are
-#: anaphora ("the council said").
+#: Words an Arabic organisation name may run on for after its head.
 _MAX_AR_NP = 4
 #: Possessive determiners before a title: "its spokesman", "son porte-parole".
 _POSSESSIVES = frozenset({"its", "their", "son", "sa", "leur", "su", "sus", "seine", "ihre"})
@@ -59,7 +58,6 @@ _AR_AUDIENCE = frozenset(
 _PLACE_LINKS = frozenset({"of", "the", "de", "del", "du", "d", "des", "von"})
 #: Lowercase words inside a self-given name ("the Sons of the Valley").
 _NAME_LINKS = _NAME_PARTICLES | _PLACE_LINKS
-#: Words that open a tribe's or a family's name ("بني حسان", "آل مرة" → "ال مره").
 #: Source kinds of news outlets, whose names are neither persons nor states.
 _OUTLET_KINDS = ("newspaper", "broadcaster", "news_agency")
 #: Collective words for a story's insurgents ("the rebels", "المسلحين").
@@ -69,6 +67,7 @@ _REBELS = frozenset(
 #: "General" after a head ("الاتحاد العام", "القيادة العامة"): in the stop list as "the
 #: year", an adjective here.
 _AR_GENERAL = frozenset({"العام", "العامه"})
+#: Words that open a tribe's or a family's name ("بني حسان", "آل مرة" → "ال مره", "البو").
 _AR_TRIBAL = frozenset({"بني", "بنو", "ال", "البو"})
 #: Particles after which a clause may open with a name.
 _AR_BEFORE_NAME = frozenset(
@@ -76,19 +75,19 @@ _AR_BEFORE_NAME = frozenset(
 )
 #: Negators that only ever precede a verb.
 _AR_VERB_NEGATORS = frozenset({"لم", "لن", "ولم", "ولن", "فلم", "فلن"})
-#: Roles that make an unaffiliated person part of the article's government.
-# What may stand between a generic government word and the body it governs: nothing in an
-# Arabic construct ("حكومة الولاية"), a preposition elsewhere ("the government of the province").
+#: What may stand between a generic government word and the body it governs: nothing in an
+#: Arabic construct ("حكومة الولاية"), a preposition elsewhere ("the government of the
+#: province").
 _GOVERNS = re.compile(r" (?:of (?:the )?|de (?:la |l )?|du |del |des )?")
-
-# Words that end an indefinite apposition's noun phrase ("a regional bloc whose envoy").
+#: Words that end an indefinite apposition's noun phrase ("a regional bloc whose envoy").
 _APPOSITION_ENDS = frozenset(
     {"whose", "that", "which", "who", "based", "of", "with", "in", "from"}
     | {"dont", "qui", "que", "de", "du", "des", "basee", "base", "en", "avec"}
     | {"cuyo", "cuya", "del", "con", "basada", "basado"}
 )
+#: Indefinite articles that open an apposition describing the body before it.
 _INDEFINITE = frozenset({"a", "an", "un", "une", "una"})
-
+#: Roles that make an unaffiliated person part of the article's government.
 _STATE_ROLES = ("minister", "secretary", "governor", "commissioner", "president", "ministre")
 _ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z\-]{1,9})\)")
 _TWO_SCRIPTS = re.compile(r"\s*\(([A-Za-z][A-Za-z .'\-]{2,60})\)")
@@ -366,7 +365,7 @@ class _Builder:
                 continue
             # "the armed group", not "la empresa Minera Austral": no capitalised word.
             described = not self.arabic and not any(
-                self.doc.original_capitalised[i]
+                cap[i]
                 for i in range(self.doc.token_index(start), self.doc.token_index(end - 1) + 1)
             )
             apposed = self._apposed_to(start) if described and name is None else None
@@ -878,11 +877,7 @@ class _Builder:
             return None
         words = [self.tok(k) for k in range(p, q)]
         if words[0].startswith("ال") or not all(
-            self.nameish(w)
-            and self.gaz.forms.fullmatch(w) is None
-            and self.lex.source_kinds.fullmatch(w) is None
-            and not _looks_imperfect(w)
-            for w in words
+            self._name_word(w) and not _looks_imperfect(w) for w in words
         ):
             return None
         return p, q - 1
@@ -1193,12 +1188,19 @@ class _Builder:
             return False
         t = self.tok(k)
         return (
-            self.nameish(t)
+            self._name_word(t)
             and not t.startswith(("لل", "بال", "وال", "فال", "كال"))
             and t not in _AR_VERB_NEGATORS
+            and self.lex.titles.fullmatch(t) is None
+        )
+
+    def _name_word(self, t: str) -> bool:
+        """A word that can be part of a person's name: no cue, head or stop word, and no
+        place or outlet the gazetteer and the source cues know."""
+        return (
+            self.nameish(t)
             and self.gaz.forms.fullmatch(t) is None
             and self.lex.source_kinds.fullmatch(t) is None
-            and self.lex.titles.fullmatch(t) is None
         )
 
     def given_name_persons(self) -> None:
@@ -1276,13 +1278,14 @@ class _Builder:
             if self.tok(k) in lex.pre_titles:
                 role = " ".join(self.tok(x) for x in range(i, k + 1))
                 a = k + 1
+        toks, cap = self.doc.tokens, self.doc.original_capitalised
         # "NMU general secretary Maren Tolliver": a title in lower case before the name.
         title = i
         while (
             role is None
             and title > 0
             and not self.boundary(title)
-            and not self.doc.original_capitalised[title - 1]
+            and not cap[title - 1]
             and self.tok(title - 1) in lex.pre_titles
         ):
             title -= 1
@@ -1306,7 +1309,6 @@ class _Builder:
         )
         if (j - a + 1 < 2 and not group) or j - a + 1 > 4:
             return
-        toks, cap = self.doc.tokens, self.doc.original_capitalised
         if group and a > i and self.tok(a - 1) != "the":
             a -= 1  # "Los Halcones": a capitalised Spanish or French article is in the name
         start, end = toks[a][0], toks[j][1]

@@ -737,10 +737,12 @@ class _Extractor:
         return self.events
 
     def merge_repeated_denials(self) -> None:
-        """One denial per fact. A headline denial that the body repeats by the same side
-        (often then by its named spokesman) gives way to the body's sentence; a lead
-        sentence may deny something else than the body does, so it stays. Of the denials
-        left with the same denier and counterparties, the fullest sentence's are kept."""
+        """One denial per fact. A headline's denials give way to the body's when the body
+        has any: the headline sums them up, often with a vaguer subject. A first sentence
+        that is no headline gives way to a later denial by the same side (often then by
+        its named spokesman); otherwise it may deny something else than the body does, so
+        it stays. Of the denials left with the same denier and counterparties, the fullest
+        sentence's are kept."""
         denials = self.events.denials
         drop: set[int] = set()
         for i, early in enumerate(denials):
@@ -749,9 +751,7 @@ class _Extractor:
             if self.headline(early.sentence) and any(
                 d.sentence.index > 0 for d in denials[i + 1 :]
             ):
-                # A headline sums up the body's denials, often with a vaguer subject
-                # ("captors deny"): the body says it in full.
-                drop.add(i)
+                drop.add(i)  # "captors deny": the body says who and what in full
                 continue
             side = self.actors.side(early.denier)
             counter = {self.actors.side(c) for c in early.counterparties}
