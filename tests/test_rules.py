@@ -1739,3 +1739,71 @@ def test_a_spanish_infinitive_after_a_link_word_ends_the_name() -> None:
     }
     assert "ministerio de pagar" not in names
     assert "Ministerio de Hidrocarburos" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "gang"),
+    [
+        (
+            "Le ministre a démenti que l'État ait négocié avec le gang Baz Grif Nwa.",
+            "Baz Grif Nwa",
+        ),
+        (
+            "The minister denied that the government had negotiated with the Red Hand gang.",
+            "Red Hand gang",
+        ),
+        ("El ministro negó que el Gobierno haya pactado con la pandilla Los Lobos.", "Los Lobos"),
+        ("ونفى الوزير أن تكون الحكومة قد تفاوضت مع عصابة الذئاب الحمر.", "عصابة الذئاب الحمر"),
+    ],
+)
+def test_a_gang_is_an_armed_group(text: str, gang: str) -> None:
+    kinds = {a.name: a.kind for a in extract(text).actors}
+    assert kinds[gang] == "armed_group"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Le ministre de la Justice et de la Sécurité publique, Gérald Dorsainvil, a démenti "
+            "toute négociation.",
+            "Gérald Dorsainvil",
+            "minister",
+        ),
+        (
+            "The head of the regional water and sanitation authority, Mary Okafor, denied the "
+            "reports.",
+            "Mary Okafor",
+            "head",
+        ),
+    ],
+)
+def test_a_name_set_off_by_commas_after_a_long_title(text: str, name: str, role: str) -> None:
+    assert {a.name: a.role for a in extract(text).actors}[name] == role
+
+
+def test_a_title_without_a_comma_set_name_names_no_one() -> None:
+    # The comma must set the name off: here it ends a clause that never names anyone.
+    actors = extract(
+        "Le ministre de la Justice et de la Sécurité publique, selon Radio Soleil Levant, a "
+        "démenti toute négociation."
+    ).actors
+    assert [a.name for a in actors if a.kind == "person"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Le ministre a salué la Police nationale d'Haïti, qui a négocié la libération.",
+            "Police nationale d'Haïti",
+        ),
+        (
+            "The minister praised the National Police of Kenya for the talks.",
+            "National Police of Kenya",
+        ),
+    ],
+)
+def test_a_body_named_after_its_country_keeps_the_country_in_its_name(text: str, body: str) -> None:
+    names = {a.name for a in extract(text).actors}
+    assert body in names

@@ -58,6 +58,8 @@ _AR_AUDIENCE = frozenset(
 _PLACE_LINKS = frozenset({"of", "the", "de", "del", "du", "d", "des", "von"})
 #: Lowercase words inside a self-given name ("the Sons of the Valley").
 _NAME_LINKS = _NAME_PARTICLES | _PLACE_LINKS
+#: Gazetteer kinds a longer organisation name takes in ("Mission des Nations unies…").
+_SWALLOWED_KINDS = ("international_org", "government", "military")
 #: Source kinds of news outlets, whose names are neither persons nor states.
 _OUTLET_KINDS = ("newspaper", "broadcaster", "news_agency")
 #: Collective words for a story's insurgents ("the rebels", "المسلحين").
@@ -351,7 +353,8 @@ class _Builder:
                 # the capitalised words; the common noun before them only says what it is.
                 start = self.doc.tokens[hj + 1][0]
             if not generic and not self.free(start, end):
-                self._swallow(start, end)
+                state = not self.arabic and head not in self.lex.government_words
+                self._swallow(start, end, state=state)
             if not self.free(start, end):
                 # "Russia's reconciliation centre": the owner is already an actor.
                 owner_end = self.doc.ntext.find(" s ", start, end)
@@ -399,18 +402,26 @@ class _Builder:
             return None
         return owner
 
-    def _swallow(self, start: int, end: int) -> None:
+    def _swallow(self, start: int, end: int, state: bool = False) -> None:
         """A longer organisation name takes over a generic or international gazetteer
         mention it contains or starts with ("Mission des Nations unies en Centrafrique",
-        "le gouvernement centrafricain", "مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية")."""
+        "le gouvernement centrafricain", "مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية"),
+        and with `state`, the country that ends it ("Police nationale d'Haïti")."""
         inner = [
             m
             for m in self.mentions
             if m.start < end
             and m.end > start
-            and m.end < end
             and self.actors[m.key].gazetteer_id is not None
-            and self.actors[m.key].kind in ("international_org", "government", "military")
+            and (
+                (m.end < end and self.actors[m.key].kind in _SWALLOWED_KINDS)
+                or (
+                    state
+                    and start < m.start
+                    and m.end == end
+                    and self.actors[m.key].kind == "state"
+                )
+            )
         ]
         if not inner:
             return
@@ -1020,6 +1031,7 @@ class _Builder:
         if not self.arabic:
             if i < len(toks) and self._in_parentheses(i):
                 i += 1  # "Le porte-parole de la Coalition … (CRHL), Abel Yakité"
+            start = i
             # "head of delegation, Lucas Amsler": skip the rest of the title.
             skipped = 0
             while (
@@ -1045,7 +1057,9 @@ class _Builder:
             if i - a == 1 and i < len(toks) and self.boundary(i) and cap[i] and not apposition:
                 # "El gobernador de Tumbala, Andrés Villalba": the place, then the name.
                 return self._name_after(i, apposition=True)
-            return (a, i - 1) if i - a >= 2 else None
+            if i - a >= 2:
+                return a, i - 1
+            return None if apposition else self._latin_apposition_name(start)
         given = self._given_name_after(i)
         if given is not None:
             return given
@@ -1119,6 +1133,31 @@ class _Builder:
         if self.tok(chosen[0]).startswith("ال") and self.tok(chosen[0]) != "العبد":
             return None
         return chosen[0], chosen[-1]
+
+    def _latin_apposition_name(self, i: int) -> tuple[int, int] | None:
+        """ "Le ministre de la Justice et de la Sécurité publique, Gérald Dorsainvil, a
+        démenti": past a title's longer complement, the name set off by commas."""
+        toks, cap = self.doc.tokens, self.doc.original_capitalised
+        n = len(toks)
+        p = next((k for k in range(i + 1, min(i + 10, n)) if self.boundary(k)), None)
+        if (
+            p is None
+            or self.doc.text[: self.doc.span(*toks[p])[0]].rstrip()[-1:] != ","
+            or any(self.is_verbal_cue(self.tok(k)) for k in range(i, p))
+        ):
+            return None
+        while p < n and self.tok(p) in self.lex.ranks:
+            p += 1
+        q = p
+        while q < n and q - p < 4 and (q == p or not self.boundary(q)):
+            if not (cap[q] or (q > p and self.tok(q) in _NAME_PARTICLES)):
+                break
+            if self.tok(q) in self.lex.not_names or self.tok(q) in self.lex.pre_titles:
+                return None
+            q += 1
+        if q - p < 2 or not (q >= n or self.boundary(q)):
+            return None
+        return p, q - 1
 
     def _given_name_after(self, i: int) -> tuple[int, int] | None:
         """Arabic: the first name opening with a common given name in the title's run from
