@@ -1807,3 +1807,58 @@ def test_a_title_without_a_comma_set_name_names_no_one() -> None:
 def test_a_body_named_after_its_country_keeps_the_country_in_its_name(text: str, body: str) -> None:
     names = {a.name for a in extract(text).actors}
     assert body in names
+
+
+def test_a_lead_gives_way_to_the_bodys_denial_of_the_same_thing() -> None:
+    text = (
+        "Church leaders host truce talks as Wutchok Guards deny raid\n\n"
+        "Elders met on Wednesday for talks on a truce, while the Wutchok Guards, an armed "
+        "youth group blamed for the attack, denied any part in it.\n\n"
+        "The group's spokesman, Makuei Garang Ater, denied by telephone to Reuters that any "
+        "of its members had taken part in the attack at Toch Aliap."
+    )
+    draft = extract(text)
+    names = _names(draft)
+    assert [(names[d.denier], d.quote[:16]) for d in draft.denials] == [
+        ("Makuei Garang Ater", "The group's spok")
+    ]
+    assert {a.name: a.affiliation for a in draft.actors}["Makuei Garang Ater"] == "wutchok_guards"
+
+
+def test_a_lead_denying_something_else_stays() -> None:
+    text = (
+        "Ministry denies death in custody\n\n"
+        "The justice ministry on Thursday denied that a hunger striker had died at the "
+        "central prison.\n\n"
+        "Its spokesman, Ibrahima Sow, also denied that the ministry was negotiating with "
+        "the strikers' committee."
+    )
+    assert len(extract(text).denials) == 2
+
+
+def test_a_pronoun_subject_before_also_keeps_the_speaker() -> None:
+    draft = extract(
+        "Ilan Moras, the Front's deputy commander, said the talks had failed. Reached by "
+        "phone, he also denied that the group's fighters had met the brigade's officers."
+    )
+    by_name = {a.name: a for a in draft.actors}
+    assert by_name["Ilan Moras"].affiliation == by_name["Front"].id
+    (denial,) = draft.denials
+    assert _names(draft)[denial.denier] == "Ilan Moras"
+
+
+def test_the_church_is_never_the_armed_group_just_named() -> None:
+    actors = extract(
+        "The Highland Front, an armed group, said it would respect the truce. The church "
+        "had offered to mediate."
+    ).actors
+    front = next(a for a in actors if a.name == "Highland Front")
+    assert "church" not in front.aliases
+
+
+def test_capitals_before_a_common_noun_qualify_it_the_name_comes_after() -> None:
+    actors = extract(
+        "The head of the Akot-Dhol delegation, Chief Ajak Marial Kuol, said his community "
+        "was ready to sign a truce."
+    ).actors
+    assert [(a.name, a.role) for a in actors if a.role] == [("Ajak Marial Kuol", "head")]

@@ -66,6 +66,9 @@ _OUTLET_KINDS = ("newspaper", "broadcaster", "news_agency")
 _REBELS = frozenset(
     {"rebels", "rebelles", "rebeldes", "insurgents", "militants", "مسلحين", "مسلحون"}
 )
+#: Heads of kind `other` that may stand for any group ("the group"); "the church" or
+#: "the company" never stands for an armed group.
+_COLLECTIVE_HEADS = frozenset({"group", "مجموعه"})
 #: "General" after a head ("الاتحاد العام", "القيادة العامة"): in the stop list as "the
 #: year", an adjective here.
 _AR_GENERAL = frozenset({"العام", "العامه"})
@@ -669,8 +672,15 @@ class _Builder:
             if counts:
                 best = self.actors[max(counts, key=lambda k: counts[k])]
         if best is None and kind in ("armed_group", "other"):
-            # "the group": the latest armed group, else the latest organisation.
-            for wanted in (("armed_group",), ("political_body", "civil_body", "other")):
+            # "the group": the latest armed group, else the latest organisation; "the
+            # church" only the latest organisation.
+            stages: tuple[tuple[str, ...], ...] = (
+                ("armed_group",),
+                ("political_body", "civil_body", "other"),
+            )
+            if kind == "other" and head not in _COLLECTIVE_HEADS:
+                stages = stages[1:]
+            for wanted in stages:
                 latest = -1
                 for m in self.mentions:
                     rec = self.actors[m.key]
@@ -958,7 +968,12 @@ class _Builder:
             return self._latin_name_ending(self._skip_parenthesis(k))
         if not self.arabic:
             k = ti - 1
-            if k >= 0 and self.tok(k) in ("a", "an", "the") and self.boundary(k):
+            if self.tok(ti) == "s" and k >= 0:
+                # "Ilan Moras, the Front's deputy commander": past the owner.
+                owner = next((m for m in self.mentions if m.end == self.doc.tokens[k][1]), None)
+                if owner is not None:
+                    k = self.doc.token_index(owner.start) - 1
+            if k >= 0 and self.tok(k) in ("a", "an", "the") and self._after_comma(k):
                 return self._latin_name_ending(k - 1)
             return None
         if self.boundary(ti):
@@ -1057,9 +1072,18 @@ class _Builder:
             if i - a == 1 and i < len(toks) and self.boundary(i) and cap[i] and not apposition:
                 # "El gobernador de Tumbala, Andrés Villalba": the place, then the name.
                 return self._name_after(i, apposition=True)
-            if i - a >= 2:
-                return a, i - 1
-            return None if apposition else self._latin_apposition_name(start)
+            if apposition:
+                return (a, i - 1) if i - a >= 2 else None
+            if i - a < 2 or (
+                i < len(toks)
+                and not cap[i]
+                and not self.boundary(i)
+                and not self.is_verbal_cue(self.tok(i))
+            ):
+                # "The head of the Akot-Dhol delegation, Chief Ajak Marial Kuol": capitals
+                # that a common noun follows qualify it; the name is set off after it.
+                return self._latin_apposition_name(start) or ((a, i - 1) if i - a >= 2 else None)
+            return a, i - 1
         given = self._given_name_after(i)
         if given is not None:
             return given
@@ -1134,6 +1158,10 @@ class _Builder:
             return None
         return chosen[0], chosen[-1]
 
+    def _after_comma(self, i: int) -> bool:
+        """Whether a comma ends the text before token `i`."""
+        return self.doc.text[: self.doc.span(*self.doc.tokens[i])[0]].rstrip().endswith(",")
+
     def _latin_apposition_name(self, i: int) -> tuple[int, int] | None:
         """ "Le ministre de la Justice et de la Sécurité publique, Gérald Dorsainvil, a
         démenti": past a title's longer complement, the name set off by commas."""
@@ -1142,11 +1170,11 @@ class _Builder:
         p = next((k for k in range(i + 1, min(i + 10, n)) if self.boundary(k)), None)
         if (
             p is None
-            or self.doc.text[: self.doc.span(*toks[p])[0]].rstrip()[-1:] != ","
+            or not self._after_comma(p)
             or any(self.is_verbal_cue(self.tok(k)) for k in range(i, p))
         ):
             return None
-        while p < n and self.tok(p) in self.lex.ranks:
+        while p < n and (self.tok(p) in self.lex.ranks or self.tok(p) in self.lex.pre_titles):
             p += 1
         q = p
         while q < n and q - p < 4 and (q == p or not self.boundary(q)):

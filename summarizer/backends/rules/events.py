@@ -48,6 +48,9 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from rapidfuzz import fuzz
+
+from ...textnorm import normalize
 from .actors import ActorRec, ActorTable, Mention
 from .doc import Doc, Sentence
 from .lexicon import STATUS_ORDER, CueMatch
@@ -57,6 +60,21 @@ _PRONOUNS = frozenset(
     {"he", "she", "they", "it", "il", "elle", "ils", "elles", "er", "sie", "el", "ella", "ellos"}
 )
 _WITH = frozenset({"with", "مع", "avec", "con", "mit", "to", "between", "بين"})
+#: Adverbs between a subject pronoun and its verb ("He also denied", "Elle a aussi démenti").
+_PRONOUN_ADVERBS = frozenset(
+    {
+        "also",
+        "again",
+        "later",
+        "further",
+        "then",
+        "aussi",
+        "egalement",
+        "ensuite",
+        "tambien",
+        "ademas",
+    }
+)
 #: Negotiation values that name an agreement already made when definite.
 _AGREEMENT_SUBJECTS = frozenset({"agreement", "deal"})
 _PAIRED_QUOTES = (("«", "»"), ("“", "”"))
@@ -267,6 +285,9 @@ _PAST_AUXILIARIES = frozenset(
 _NEGATIVE_OBJECTS = frozenset({"nothing", "rien", "nada", "nichts", "شيئا"})
 #: Offer nouns a later sentence refers back to ("rejected the offer", "تدرس العرض").
 _OFFER_SUBJECTS = frozenset({"offer", "proposal", "initiative"})
+#: How similar (rapidfuzz token set ratio) a lead's denied clause and a later one are when
+#: the later denial restates the lead's.
+_SAME_DENIED = 60
 #: Sentences that make the headline and the lead, which the body repeats in full.
 _LEAD_SENTENCES = 1
 #: How many sentences back an anaphoric offer is looked for.
@@ -486,11 +507,15 @@ class _Extractor:
         gap_before = self.tokens_between(
             sent.nstart if not before else before[-1].end, cue.outer_start
         )
+        while len(gap_before) > 1 and gap_before[-1] in _PRONOUN_ADVERBS:
+            gap_before.pop()
         pronoun = bool(gap_before) and gap_before[-1] in _PRONOUNS
         if self.lex.clitics or cue.cue in _SPEAKER_AFTER:
             order = [after, [] if pronoun else before[::-1]]
         else:
-            order = [[] if pronoun else before[::-1], after]
+            # A pronoun subject ("He also denied that the group's commanders…") leaves
+            # the names after the verb to its object.
+            order = [] if pronoun else [before[::-1], after]
         for group in order:
             for m in group:
                 if group is not after and len(self.tokens_between(m.end, cue.outer_start)) > 25:
@@ -741,12 +766,15 @@ class _Extractor:
         has any: the headline sums them up, often with a vaguer subject. A first sentence
         that is no headline gives way to a later denial by the same side (often then by
         its named spokesman); otherwise it may deny something else than the body does, so
-        it stays. Of the denials left with the same denier and counterparties, the fullest
-        sentence's are kept."""
+        it stays. The lead under a headline gives way to a later denial by the same side
+        of the same thing, a similar denied clause ("denied any part in it", then "denied
+        that any of its members had taken part in the attack"). Of the denials left with
+        the same denier and counterparties, the fullest sentence's are kept."""
         denials = self.events.denials
         drop: set[int] = set()
+        lead = 1 if self.doc.sentences and self.headline(self.doc.sentences[0]) else 0
         for i, early in enumerate(denials):
-            if early.sentence.index > 0:
+            if early.sentence.index > lead:
                 continue
             if self.headline(early.sentence) and any(
                 d.sentence.index > 0 for d in denials[i + 1 :]
@@ -758,11 +786,20 @@ class _Extractor:
             for later in denials[i + 1 :]:
                 if later.sentence.index <= early.sentence.index:
                     continue
-                other = {self.actors.side(c) for c in later.counterparties}
-                if later.denier == early.denier or (
-                    self.actors.side(later.denier) == side
-                    and (counter & other or not counter or not other)
-                ):
+                if early.sentence.index > 0:
+                    restated = self.actors.side(later.denier) == side and (
+                        fuzz.token_set_ratio(
+                            self.content_words(early.denied), self.content_words(later.denied)
+                        )
+                        >= _SAME_DENIED
+                    )
+                else:
+                    other = {self.actors.side(c) for c in later.counterparties}
+                    restated = later.denier == early.denier or (
+                        self.actors.side(later.denier) == side
+                        and (bool(counter & other) or not counter or not other)
+                    )
+                if restated:
                     drop.add(i)
                     break
         kept = [d for i, d in enumerate(denials) if i not in drop]
@@ -776,6 +813,10 @@ class _Extractor:
         self.events.denials = [
             d for d in kept if fullest[(d.denier, frozenset(d.counterparties))] is d.sentence
         ]
+
+    def content_words(self, text: str) -> str:
+        words = self.lex.stopwords | self.lex.stop
+        return " ".join(w for w in normalize(text).split() if w not in words)
 
     def headline(self, sent: Sentence) -> bool:
         """Whether the sentence is a headline: the first line, with no final stop."""
