@@ -1862,3 +1862,36 @@ def test_capitals_before_a_common_noun_qualify_it_the_name_comes_after() -> None
         "was ready to sign a truce."
     ).actors
     assert [(a.name, a.role) for a in actors if a.role] == [("Ajak Marial Kuol", "head")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "وكان رئيس الهيئة كمال عبد الستار الورداني قد أعلن أن الطرفين توصلا إلى اتفاق.",
+            "كمال عبد الستار الورداني",
+        ),
+        (
+            "أعلن رئيس لجنة المصالحات العرفية الشيخ عبد الحكيم أبو زيد الطحاوي، في اتصال مع "
+            "صحيفة أخبار النجوع، التوصل إلى صلح.",
+            "عبد الحكيم أبو زيد الطحاوي",
+        ),
+    ],
+)
+def test_an_arabic_compound_name_keeps_its_family_name(text: str, name: str) -> None:
+    assert name in {a.name for a in extract(text).actors}
+
+
+def test_an_arabic_body_written_short_with_its_preposition_dropped() -> None:
+    draft = extract(
+        "نقابة العمال تنفي اتفاقا أعلنه الطيران المدني\n\n"
+        "قالت الأمينة العامة للنقابة العامة لعمال المطارات سعاد يوسف المنصوري إن رابطة "
+        "المراقبين الجويين لم تفاوض الهيئة العامة للطيران المدني."
+    )
+    by_name = {a.name: a for a in draft.actors}
+    union = by_name["النقابة العامة لعمال المطارات"]
+    assert "نقابة العمال" in union.aliases
+    assert by_name["سعاد يوسف المنصوري"].affiliation == union.id
+    assert by_name["سعاد يوسف المنصوري"].role == "secretary general"
+    assert "الهيئة العامة للطيران المدني" in by_name
+    assert by_name["رابطة المراقبين الجويين"].kind == "civil_body"

@@ -457,9 +457,12 @@ class _Builder:
             # "الاتحاد العام للعمال": "general" and the body it serves, not "the year".
             after_general = ext >= 1 and self.tok(j - 1) in _AR_GENERAL
             if after_general and t.startswith("لل") and len(t) > 4:
+                # "الهيئة العامة للطيران المدني": an adjective of that body may follow.
                 ext += 1
                 j += 1
-                break
+                if not (j < len(toks) and not self.boundary(j) and self.tok(j).startswith("ال")):
+                    break
+                continue
             general = ext == 0 and t in _AR_GENERAL
             if (
                 not general
@@ -1235,6 +1238,8 @@ class _Builder:
         if not self._surname_token(k):
             return (i, b) if b > i and t != "عبد" and not compound else None
         if self.tok(k) in lex.name_starts and self._surname_token(k + 1):
+            if self.tok(k + 2).startswith("ال") and self._surname_token(k + 2):
+                return i, k + 2  # "كمال عبد الستار الورداني": the family name after
             return i, k + 1
         if (
             not self.tok(k).startswith("ال")
@@ -1730,11 +1735,18 @@ class _Builder:
                     continue
                 extra = words(long) - ws
                 national = self._national(extra)
+                # "نقابة العمال" is short for "النقابة العامة لعمال المطارات": a word may
+                # carry the preposition ل in the long form.
+                linked = {
+                    w[2:] if w.startswith("لل") else w[1:]
+                    for w in words(long)
+                    if w.startswith("ل") and len(w) > 4
+                }
                 # "وزارة الدفاع" named before "وزارة الدفاع الروسية" is another ministry;
                 # named after "فصائل المعارضة السورية المسلحة", "فصائل المعارضة" is short.
                 if (
                     len(words(long)) > len(ws)
-                    and ws <= words(long)
+                    and ws <= words(long) | linked
                     and (not national or long.first < short.first)
                 ):
                     self._fold(short.key, long.key)
