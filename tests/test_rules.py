@@ -1895,3 +1895,46 @@ def test_an_arabic_body_written_short_with_its_preposition_dropped() -> None:
     assert by_name["سعاد يوسف المنصوري"].role == "secretary general"
     assert "الهيئة العامة للطيران المدني" in by_name
     assert by_name["رابطة المراقبين الجويين"].kind == "civil_body"
+
+
+def test_an_arabic_general_authority_is_a_government_body() -> None:
+    kinds = {
+        a.name: a.kind
+        for a in extract("قالت الهيئة العامة للطيران المدني إن الإضراب انتهى.").actors
+    }
+    assert kinds["الهيئة العامة للطيران المدني"] == "government"
+
+
+def test_who_refuses_a_proposal_is_a_party_of_the_refusal() -> None:
+    draft = extract(
+        "أعلن المجلس المحلي التوصل إلى اتفاق لإعادة الخدمة. وقال عضو في المجلس لصحيفة "
+        "«نبض الوادي»، طالبا عدم الكشف عن اسمه، إن قوات الأمن رفضت مقترحا قدمه المجلس. "
+        "ونفت وزارة الاتصالات، في بيان، أن تكون قد أصدرت أي تعليمات بقطع الخدمة، كما نفت "
+        "وزارة الاتصالات مشاركتها في أي مفاوضات مع المجلس المحلي."
+    )
+    names = _names(draft)
+    refused = [c for c in draft.negotiation_claims if c.status == "refused"]
+    assert [sorted(names[p] for p in c.parties) for c in refused] == [
+        ["المجلس المحلي", "قوات الأمن"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "أعلن المجلس التوصل إلى اتفاق مع شركة «مدار» للاتصالات وقيادة قوات الأمن.",
+            "شركة «مدار» للاتصالات",
+        ),
+        ('ورفضت حركة "أحرار الجنوب" العرض.', "حركة أحرار الجنوب"),
+    ],
+)
+def test_an_arabic_name_in_quotes_after_its_head(text: str, name: str) -> None:
+    assert name in {a.name for a in extract(text).actors}
+
+
+def test_a_quote_after_a_definite_head_is_speech_not_a_name() -> None:
+    names = {
+        a.name for a in extract('وقال الوزير إن المجلس "ضمن" الاتفاق نيابة عن الأهالي.').actors
+    }
+    assert not any("ضمن" in n for n in names)

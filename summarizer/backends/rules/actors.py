@@ -72,6 +72,12 @@ _COLLECTIVE_HEADS = frozenset({"group", "مجموعه"})
 #: "General" after a head ("الاتحاد العام", "القيادة العامة"): in the stop list as "the
 #: year", an adjective here.
 _AR_GENERAL = frozenset({"العام", "العامه"})
+#: Quotes that set off an organisation's name after its head, and the longest such name.
+_OPENING_QUOTES = frozenset({"«", '"', "“"})
+_CLOSING_QUOTES = frozenset({"»", '"', "”"})
+_MAX_QUOTED_NAME = 4
+#: Heads that "general" makes a public authority ("الهيئة العامة"), not a political body.
+_AR_PUBLIC_HEADS = frozenset({normalize("هيئة")})
 #: Words that open a tribe's or a family's name ("بني حسان", "آل مرة" → "ال مره", "البو").
 _AR_TRIBAL = frozenset({"بني", "بنو", "ال", "البو"})
 #: Particles after which a clause may open with a name.
@@ -336,12 +342,20 @@ class _Builder:
                 continue  # "قواته تحاصر المستشفى": "his forces", the speaker's own, no name
             if self.arabic and hi > 0 and self.lex.titles.fullmatch(self.tok(hi - 1)) == "governor":
                 continue  # "متصرف لواء الحصينية": the district a governor governs, no body
-            span = self._arabic_np(m.start, hi, hj) if self.arabic else self._latin_np(hi, hj)
+            quoted = self._quoted_name(hj) if self.arabic else None
+            if quoted is not None:
+                span: tuple[int, int, bool] | None = (m.start, self.doc.tokens[quoted[1]][1], False)
+            else:
+                span = self._arabic_np(m.start, hi, hj) if self.arabic else self._latin_np(hi, hj)
             head = _bare_head(m.cue)
             if span is None:
                 continue
             start, end, generic = span
             name: str | None = None
+            if quoted is not None and quoted[0] == quoted[1]:
+                # 'حركة "أحرار الجنوب"': the name without the quotes it ends with.
+                quote_start = self.doc.tokens[hj + 1][0]
+                name = f"{self.surface(start, m.end)} {self.surface(quote_start, end)}"
             cap = self.doc.original_capitalised
             if (
                 not self.arabic
@@ -366,6 +380,13 @@ class _Builder:
                 name = self.surface(start, end)
                 start = owner_end + 3
             kind = m.value
+            if (
+                self.arabic
+                and hj + 1 < len(self.doc.tokens)
+                and self.tok(hj + 1) in _AR_GENERAL
+                and head in _AR_PUBLIC_HEADS
+            ):
+                kind = "government"  # "الهيئة العامة للطيران المدني": a public authority
             if generic:
                 self._anaphor(start, end, head, kind)
                 continue
@@ -391,6 +412,33 @@ class _Builder:
             self._abbreviation(key, end)
             if described:
                 self.actors[key].descriptive = True
+
+    def _quoted_name(self, hj: int) -> tuple[int, int] | None:
+        """A name in quotes right after the head at token `hj` ("شركة «مدار» للاتصالات",
+        'حركة "أحرار الجنوب"'): its last quoted token, and its last token with a ل phrase
+        that follows the quotes."""
+        doc, toks = self.doc, self.doc.tokens
+        n = len(toks)
+
+        def gap(k: int) -> str:  # the original text between tokens k and k + 1
+            return doc.text[doc.span(*toks[k])[1] : doc.span(*toks[k + 1])[0]].strip()
+
+        if (
+            hj + 1 >= n
+            or gap(hj) not in _OPENING_QUOTES
+            or self.tok(hj).startswith("ال")  # "المجلس "ضمن" الاتفاق": a quote, no name
+            or not self.nameish(self.tok(hj + 1))
+        ):
+            return None
+        for k in range(hj + 1, min(n, hj + 1 + _MAX_QUOTED_NAME)):
+            after = gap(k) if k + 1 < n else ""
+            if after in _CLOSING_QUOTES:
+                if self.tok(k + 1).startswith("ل") and len(self.tok(k + 1)) > 3:
+                    return k, k + 1  # "«مدار» للاتصالات"
+                return k, k
+            if after:
+                return None
+        return None
 
     def _apposed_to(self, start: int) -> str | None:
         """The organisation named right before ", the …" at `start`, if any."""

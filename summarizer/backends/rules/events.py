@@ -1344,6 +1344,11 @@ class _Extractor:
                     and (self._established(side) or self.after_with(m))
                 ):
                     others.append(side)
+            if gcue is not None and any(gcue is r for r in refusals):
+                # "إن قوات الأمن رفضت مقترحا قدمه المجلس": who refuses is a party.
+                refuser = self.subject_before(sent, gcue)
+                if refuser is not None and refuser not in claimants and refuser not in others:
+                    others.insert(0, refuser)
             if not others and not _OFFER_SUBJECTS.isdisjoint(subjects):
                 others = self.offerer(sent, claimants)
             # "عبر الوسيط التركي", "hosted by the UN mission": a mediator is a party too.
@@ -1390,6 +1395,19 @@ class _Extractor:
                         mixed=bool(denial_cues),
                     )
                 )
+
+    def subject_before(self, sent: Sentence, cue: CueMatch[str]) -> str | None:
+        """The side of a body named right before a verb in its clause (its subject)."""
+        for m in reversed(self.mentions(sent)):
+            if m.end > cue.outer_start:
+                continue
+            if len(self.tokens_between(m.end, cue.outer_start)) > 1 or (
+                self.doc.clause_break_between(m.end - 1, cue.outer_start)
+            ):
+                return None
+            side = self.actors.side(m.key)
+            return side if self._party(side) else None
+        return None
 
     def agreement_subject(self, sent: Sentence, cues: list[CueMatch[str]]) -> bool:
         """Whether "the agreement" opens the reported clause ("que el acuerdo es válido",
