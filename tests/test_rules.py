@@ -1938,3 +1938,40 @@ def test_a_quote_after_a_definite_head_is_speech_not_a_name() -> None:
         a.name for a in extract('وقال الوزير إن المجلس "ضمن" الاتفاق نيابة عن الأهالي.').actors
     }
     assert not any("ضمن" in n for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "Un funcionario de la Alcaldía dijo al diario La Cordillera que la negociación con "
+            'la Federación de Taxistas "está empantanada".',
+            "stalled",
+        ),
+        (
+            "La présidente de la Commission nationale des droits humains a déclaré que la "
+            "commission « facilite depuis dimanche un dialogue » entre l'administration et les "
+            "détenus.",
+            "ongoing",
+        ),
+        (
+            "وقال قائد خفر السواحل إن المفاوضات مع الشركة المالكة «بلغت مراحلها الأخيرة».",
+            "ongoing",
+        ),
+        (
+            'A Western diplomat said the talks between the parties were "moving, slowly".',
+            "ongoing",
+        ),
+    ],
+)
+def test_more_status_words(text: str, status: str) -> None:
+    assert [c.status for c in extract(text).negotiation_claims] == [status]
+
+
+def test_an_anonymous_speaker_is_also_named_by_its_noun_and_adjective() -> None:
+    draft = extract(
+        "A Western diplomat close to the mediation said talks between the Kandoro People's "
+        "Movement and the United Lakes Party were continuing."
+    )
+    (speaker,) = [a for a in draft.actors if "diplomat" in a.name]
+    assert "Western diplomat" in speaker.aliases

@@ -662,6 +662,11 @@ class _Extractor:
                     first = doc.tokens[doc.token_index(start) + 1][0]
                     last = doc.tokens[doc.token_index(start) + (cut or len(qualified)) - 1][1]
                     aliases.append(doc.quote(first, last).strip(" ،,."))
+                    # "A Western diplomat close to the mediation" is also "Western diplomat".
+                    noun = next((k for k, w in enumerate(qualified) if w in _SPEAKER_NOUNS), 0)
+                    if 1 < noun < len(qualified) - 1:
+                        last = doc.tokens[doc.token_index(start) + noun][1]
+                        aliases.append(doc.quote(first, last).strip(" ،,."))
                 self.actors.actors[key] = ActorRec(
                     key,
                     name,
