@@ -1975,3 +1975,41 @@ def test_an_anonymous_speaker_is_also_named_by_its_noun_and_adjective() -> None:
     )
     (speaker,) = [a for a in draft.actors if "diplomat" in a.name]
     assert "Western diplomat" in speaker.aliases
+
+
+def test_who_reports_a_refusal_claims_it() -> None:
+    draft = extract(
+        "قالت الأمينة العامة للنقابة العامة لعمال المطارات سعاد يوسف المنصوري إن الإضراب "
+        "مستمر. وأضافت المنصوري أن النقابة رفضت عرض الهيئة العامة للطيران المدني."
+    )
+    names = _names(draft)
+    (claim,) = [c for c in draft.negotiation_claims if c.status == "refused"]
+    assert names[claim.claimant] == "سعاد يوسف المنصوري"
+    assert {names[p] for p in claim.parties} == {
+        "النقابة العامة لعمال المطارات",
+        "الهيئة العامة للطيران المدني",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "body"),
+    [
+        (
+            "El Ministerio de Transporte propuso un registro. Con la participación del "
+            "viceministro de Transporte, Felipe Andrade Cuéllar, se instaló la mesa.",
+            "Felipe Andrade Cuéllar",
+            "Ministerio de Transporte",
+        ),
+        (
+            "La Commission nationale des droits humains (CNDH) suit la grève. La présidente de "
+            "la CNDH, Mariame Condé-Baldé, a déclaré que le dialogue se poursuit.",
+            "Mariame Condé-Baldé",
+            "Commission nationale des droits humains",
+        ),
+    ],
+)
+def test_a_title_names_the_body_its_complement_ends(text: str, person: str, body: str) -> None:
+    draft = extract(text)
+    names = _names(draft)
+    by_name = {a.name: a for a in draft.actors}
+    assert names[by_name[person].affiliation or ""] == body

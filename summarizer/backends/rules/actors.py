@@ -351,6 +351,8 @@ class _Builder:
             if span is None:
                 continue
             start, end, generic = span
+            if not self.arabic and not generic:
+                end = self._extend_to_acronym(start, end)
             name: str | None = None
             if quoted is not None and quoted[0] == quoted[1]:
                 # 'حركة "أحرار الجنوب"': the name without the quotes it ends with.
@@ -412,6 +414,26 @@ class _Builder:
             self._abbreviation(key, end)
             if described:
                 self.actors[key].descriptive = True
+
+    def _extend_to_acronym(self, start: int, end: int) -> int:
+        """The end of a name that runs on in lowercase up to the acronym it announces
+        ("Commission nationale des droits humains (CNDH)"), else `end`."""
+        doc = self.doc
+        a, b = doc.token_index(start), doc.token_index(end - 1)
+        for k in range(b + 1, min(len(doc.tokens), b + 6)):
+            if self._in_parentheses(k):
+                words = [
+                    self.tok(x)
+                    for x in range(a, k)
+                    if self.tok(x) not in self.lex.np_links and self.tok(x) not in _DEFINITE
+                ]
+                initials = "".join(w[0] for w in words)
+                if k > b + 1 and initials == self.tok(k):
+                    return doc.tokens[k - 1][1]
+                return end
+            if self.boundary(k) or self.is_verbal_cue(self.tok(k)):
+                return end
+        return end
 
     def _quoted_name(self, hj: int) -> tuple[int, int] | None:
         """A name in quotes right after the head at token `hj` ("شركة «مدار» للاتصالات",
@@ -895,6 +917,10 @@ class _Builder:
                 or (self._apposition_name(after) if self.arabic else None)
                 or self._name_after(after)
             )
+            if affiliation is None and name_span is not None and not self.arabic:
+                # "el viceministro de Transporte, Felipe Andrade": the body whose name
+                # ends with the title's complement (the Ministerio de Transporte).
+                affiliation = self._body_ending_with(tj + 1, name_span[0])
             if affiliation is None and name_span is not None and self.arabic:
                 # "قائد عمليات الكتائب في المنطقة الشرقية، خليفة الورفلي": the body named
                 # in the title's complement.
@@ -931,6 +957,19 @@ class _Builder:
                 continue
             key = self.add(start, end, "person", role=m.value, affiliation=affiliation)
             self._two_scripts(key, end)
+
+    def _body_ending_with(self, i: int, j: int) -> str | None:
+        """The organisation whose name ends with the capitalised words from token `i` up
+        to token `j` ("Transporte" → "Ministerio de Transporte")."""
+        cap = self.doc.original_capitalised
+        words = [self.tok(k) for k in range(i, j) if cap[k]]
+        if not words:
+            return None
+        tail = " " + " ".join(words)
+        for rec in self.actors.values():
+            if rec.kind != "person" and (" " + _key(rec.name)).endswith(tail):
+                return rec.key
+        return None
 
     def _apposition_name(self, i: int) -> tuple[int, int] | None:
         """ "المتحدث باسم الحراك، عبد السلام امحمد بوخطوة، نفى", "العقيد ونيس سالم

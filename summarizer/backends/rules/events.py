@@ -1331,6 +1331,17 @@ class _Extractor:
             if all(self.negated(c.outer_start) for c in seg_cues) and status != "refused":
                 continue  # a plain negative: "no talks", لا مفاوضات
             who = self.speaker(sent, gcue) if gcue is not None else None
+            refusal = gcue is not None and any(gcue is r for r in refusals)
+            if (
+                refusal
+                and gi > 0
+                and not governing[gi - 1][1]
+                and gcue is not None
+                and self.subject_before(sent, gcue) is not None
+            ):
+                # "وأضافت المنصوري أن النقابة رفضت عرض الهيئة": who reports the refusal
+                # claims it; the refuser named before its verb is a party.
+                who = self.speaker(sent, governing[gi - 1][0]) or who
             claimants = self.claimants(sent, who or (speaker if gi == 0 else None), attributions)
             if not claimants:
                 continue
@@ -1349,7 +1360,7 @@ class _Extractor:
                     and (self._established(side) or self.after_with(m))
                 ):
                     others.append(side)
-            if gcue is not None and any(gcue is r for r in refusals):
+            if refusal and gcue is not None:
                 # "إن قوات الأمن رفضت مقترحا قدمه المجلس": who refuses is a party.
                 refuser = self.subject_before(sent, gcue)
                 if refuser is not None and refuser not in claimants and refuser not in others:
