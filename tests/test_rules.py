@@ -2013,3 +2013,26 @@ def test_a_title_names_the_body_its_complement_ends(text: str, person: str, body
     names = _names(draft)
     by_name = {a.name: a for a in draft.actors}
     assert names[by_name[person].affiliation or ""] == body
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "body"),
+    [
+        (
+            "Norway's special envoy, Kjetil Haraldsen, said Oslo was ready to host talks.",
+            "Kjetil Haraldsen",
+            "Norway",
+        ),
+        (
+            "The European Union hosted the talks. Lotte Brandsma, the EU envoy, told reporters "
+            "that the two delegations would meet again.",
+            "Lotte Brandsma",
+            "European Union",
+        ),
+    ],
+)
+def test_an_envoy_of_the_body_named_before(text: str, person: str, body: str) -> None:
+    draft = extract(text)
+    by_name = {a.name: a for a in draft.actors}
+    assert by_name[person].role == "envoy"
+    assert _names(draft)[by_name[person].affiliation or ""] == body

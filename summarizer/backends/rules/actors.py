@@ -58,6 +58,8 @@ _AR_AUDIENCE = frozenset(
 _PLACE_LINKS = frozenset({"of", "the", "de", "del", "du", "d", "des", "von"})
 #: Lowercase words inside a self-given name ("the Sons of the Valley").
 _NAME_LINKS = _NAME_PARTICLES | _PLACE_LINKS
+#: English articles before a title in apposition ("Idris Halloran, a spokesman for…").
+_ARTICLES_EN = ("a", "an", "the")
 #: Gazetteer kinds a longer organisation name takes in ("Mission des Nations unies…").
 _SWALLOWED_KINDS = ("international_org", "government", "military")
 #: Source kinds of news outlets, whose names are neither persons nor states.
@@ -1053,17 +1055,21 @@ class _Builder:
         if self.boundary(ti) and not self.arabic:
             # "Idris Halloran, a spokesman for …": skip the comma and an article.
             k = ti - 1
-            if k >= 0 and self.tok(k) in ("a", "an", "the"):
+            if k >= 0 and self.tok(k) in _ARTICLES_EN:
                 k -= 1
             return self._latin_name_ending(self._skip_parenthesis(k))
         if not self.arabic:
             k = ti - 1
-            if self.tok(ti) == "s" and k >= 0:
-                # "Ilan Moras, the Front's deputy commander": past the owner.
-                owner = next((m for m in self.mentions if m.end == self.doc.tokens[k][1]), None)
+            if k >= 0:
+                # "Ilan Moras, the Front's deputy commander", "Lotte Brandsma, the EU
+                # envoy": past the owner (whose mention may hold the article).
+                owner_end = self.doc.tokens[k][1]
+                owner = next((m for m in self.mentions if m.end == owner_end), None)
                 if owner is not None:
-                    k = self.doc.token_index(owner.start) - 1
-            if k >= 0 and self.tok(k) in ("a", "an", "the") and self._after_comma(k):
+                    k = self.doc.token_index(owner.start)
+                    if self.tok(k) not in _ARTICLES_EN:
+                        k -= 1
+            if k >= 0 and self.tok(k) in _ARTICLES_EN and self._after_comma(k):
                 return self._latin_name_ending(k - 1)
             return None
         if self.boundary(ti):
@@ -1125,6 +1131,8 @@ class _Builder:
         while k >= 0 and (cap[k] or self.tok(k) in _NAME_PARTICLES) and got < 4:
             if self.tok(k) in self.lex.not_names or self.tok(k) in self.lex.pre_titles:
                 break
+            if k < end and self.boundary(k + 1):
+                break  # a name never runs across a line or clause break
             got += 1
             k -= 1
         if got < 2:
