@@ -179,6 +179,10 @@ class _Builder:
         self.self_name_starts = frozenset(
             doc.token_index(c.outer_start) for c in doc.all_matches(self.lex.self_names)
         )
+        # Word tests and breaks asked again and again by the passes, answered once.
+        self._nameish: dict[str, bool] = {}
+        self._verbal: dict[str, bool] = {}
+        self._boundaries: dict[int, bool] = {}
 
     # -- helpers -----------------------------------------------------------------------
 
@@ -232,31 +236,42 @@ class _Builder:
         return self.doc.token_text(i)
 
     def is_verbal_cue(self, token: str) -> bool:
-        lex = self.lex
-        return any(
-            cues.fullmatch(token) is not None for cues in (lex.attribution, lex.denial, lex.status)
-        )
+        known = self._verbal.get(token)
+        if known is None:
+            lex = self.lex
+            known = self._verbal[token] = any(
+                cues.fullmatch(token) is not None
+                for cues in (lex.attribution, lex.denial, lex.status)
+            )
+        return known
 
     def nameish(self, token: str) -> bool:
-        lex = self.lex
-        return (
-            len(token) > 1
-            and not token.isdigit()
-            and token not in lex.stop
-            and token not in lex.ranks
-            and not self.is_verbal_cue(token)
-            and lex.heads.fullmatch(token) is None
-            and lex.negotiation.fullmatch(token) is None
-        )
+        known = self._nameish.get(token)
+        if known is None:
+            lex = self.lex
+            known = self._nameish[token] = (
+                len(token) > 1
+                and not token.isdigit()
+                and token not in lex.stop
+                and token not in lex.ranks
+                and not self.is_verbal_cue(token)
+                and lex.heads.fullmatch(token) is None
+                and lex.negotiation.fullmatch(token) is None
+            )
+        return known
 
     def boundary(self, i: int) -> bool:
         """True when a clause break or sentence end lies between tokens i-1 and i."""
         if i <= 0 or i >= len(self.doc.tokens):
             return True
-        prev_end, start = self.doc.tokens[i - 1][1], self.doc.tokens[i][0]
-        if self.doc.sentence_at(prev_end - 1).index != self.doc.sentence_at(start).index:
-            return True
-        return self.doc.clause_break_between(prev_end - 1, start)
+        known = self._boundaries.get(i)
+        if known is None:
+            doc = self.doc
+            last, start = doc.tokens[i - 1][1] - 1, doc.tokens[i][0]
+            new_sentence = doc.sentence_at(last).index != doc.sentence_at(start).index
+            known = new_sentence or doc.clause_break_between(last, start)
+            self._boundaries[i] = known
+        return known
 
     def mention_at(self, npos: int) -> Mention | None:
         for m in self.mentions:
