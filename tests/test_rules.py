@@ -2036,3 +2036,20 @@ def test_an_envoy_of_the_body_named_before(text: str, person: str, body: str) ->
     by_name = {a.name: a for a in draft.actors}
     assert by_name[person].role == "envoy"
     assert _names(draft)[by_name[person].affiliation or ""] == body
+
+
+def test_a_report_citing_a_source_in_a_body_is_that_bodys_claim_past_a_negated_aside() -> None:
+    draft = extract(
+        "ونشرت صحيفة «المرفأ» تقريرا نقلت فيه عن مصدر في قيادة خفر السواحل، لم تسمه، أن "
+        "الجانبين «اتفقا مبدئيا» على أن تدفع الشركة غرامة."
+    )
+    names = _names(draft)
+    assert [(names[c.claimant], c.status) for c in draft.negotiation_claims] == [
+        ("قيادة خفر السواحل", "agreed")
+    ]
+
+
+def test_refraining_from_confirming_or_denying_is_no_denial() -> None:
+    assert not extract(
+        "وامتنع البحري عن تأكيد أو نفي مشاركة ممثلين عن الكتيبة في أي اجتماع مع المجلس المدني."
+    ).denials

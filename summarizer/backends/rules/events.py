@@ -60,6 +60,8 @@ _PRONOUNS = frozenset(
     {"he", "she", "they", "it", "il", "elle", "ils", "elles", "er", "sie", "el", "ella", "ellos"}
 )
 _WITH = frozenset({"with", "مع", "avec", "con", "mit", "to", "between", "بين"})
+#: Punctuation a negator never reaches across to negate a cue.
+_NEGATION_STOPS = ("،", ",", "؛", ";", ":", "(", ")")
 #: Adverbs between a subject pronoun and its verb ("He also denied", "Elle a aussi démenti").
 _PRONOUN_ADVERBS = frozenset(
     {
@@ -436,6 +438,17 @@ class _Extractor:
         by its tail): what precedes a cue, within a short distance."""
         return self.doc.ntext[max(0, npos - chars) : npos].split()
 
+    def words_before_break(self, npos: int, chars: int) -> list[str]:
+        """`words_before`, from the last comma, colon or bracket on: a negator never
+        reaches across one ("…، لم تسمه، أن الجانبين «اتفقا»")."""
+        words = self.words_before(npos, chars)
+        raw = self.doc.quote(max(0, npos - chars), npos)
+        cut = max(raw.rfind(c) for c in _NEGATION_STOPS)
+        if cut < 0:
+            return words
+        kept = len(raw[cut + 1 :].split())
+        return words[len(words) - kept :] if kept else []
+
     def words_after(self, npos: int, chars: int) -> list[str]:
         """The words of the `chars` characters from `npos` on."""
         return self.doc.ntext[npos : npos + chars].split()
@@ -444,9 +457,9 @@ class _Extractor:
         """A negator (لم، لا، not, never…) in the `window` tokens before `start`, or before
         the verb a disjunction joins it to ("لم يؤكد الحوراني أو ينفِ", "did not confirm or
         deny")."""
-        before = self.words_before(start, 40)[-max(3, window) :]
+        before = self.words_before_break(start, 40)[-max(3, window) :]
         if before and before[-1] in _DISJUNCTIONS:
-            before = self.words_before(start, 60)[-6:-1]
+            before = self.words_before_break(start, 60)[-6:-1]
             window = len(before)
         joined = " ".join(before)
         # "ولم ينفِ": a negator behind the conjunction و/ف is still a negator.
@@ -732,11 +745,13 @@ class _Extractor:
         return start, end
 
     def _close_after(self, end: int, start: int) -> bool:
-        """The mention follows the verb directly, or after a title ("نفى الناطق الرسمي
-        لحركة…", "said the spokesman for …")."""
+        """The mention follows the verb directly, after a title ("نفى الناطق الرسمي
+        لحركة…", "said the spokesman for …") or in what the verb cites."""
         gap = self.tokens_between(end, start)
         if len(gap) <= 2:
             return True
+        if len(gap) <= _CHAIN_WINDOW and not _CITING.isdisjoint(gap):
+            return True  # "نقلت فيه عن مصدر في قيادة خفر السواحل": the body cited
         return len(gap) <= 5 and bool(self.doc.matches(self.lex.titles, end, start))
 
     def after_with(self, m: Mention) -> bool:
