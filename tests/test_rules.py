@@ -2053,3 +2053,12 @@ def test_refraining_from_confirming_or_denying_is_no_denial() -> None:
     assert not extract(
         "وامتنع البحري عن تأكيد أو نفي مشاركة ممثلين عن الكتيبة في أي اجتماع مع المجلس المدني."
     ).denials
+
+
+def test_an_arabic_title_names_the_body_its_definite_complement_ends() -> None:
+    draft = extract(
+        "أعلنت نقابة الأطباء الإضراب. وقال نقيب الأطباء الدكتور إبراهيم الحسيني إن المفاوضات "
+        "مستمرة مع الخاطفين."
+    )
+    by_name = {a.name: a for a in draft.actors}
+    assert by_name["إبراهيم الحسيني"].affiliation == by_name["نقابة الأطباء"].id

@@ -565,7 +565,10 @@ class _Builder:
                 break
             # After a definite head a definite word is an adjective ("الحكومة الانتقالية"),
             # not a verbal noun starting the clause's object ("ترفض الحكومة الإفراج عنهم").
-            definite_word = t.startswith("ال") and not (definite and _looks_masdar(t[2:]))
+            # So is one after an indefinite head's construct ("أعلنت نقابة الأطباء الإضراب").
+            definite_word = t.startswith("ال") and not (
+                (definite or 0 <= chain_end < j) and _looks_masdar(t[2:])
+            )
             # "الحركة الشعبية لتحرير الوادي": ل + a noun that the next definite word governs.
             linked = (
                 ext >= 1
@@ -949,7 +952,7 @@ class _Builder:
                         and self.actors[m.key].kind not in ("person", "state")
                     ),
                     None,
-                )
+                ) or self._body_ending_with(tj + 1, name_span[0])
             if name_span is None:
                 # "المتحدث باسم مجموعة المصالحة التابعة لوزارة الدفاع الفريق إيغور كاربوف":
                 # a rank a few words on introduces the name.
@@ -976,10 +979,16 @@ class _Builder:
             self._two_scripts(key, end)
 
     def _body_ending_with(self, i: int, j: int) -> str | None:
-        """The organisation whose name ends with the capitalised words from token `i` up
-        to token `j` ("Transporte" → "Ministerio de Transporte")."""
-        cap = self.doc.original_capitalised
-        words = [self.tok(k) for k in range(i, j) if cap[k]]
+        """The organisation whose name ends with the title's complement from token `i` up
+        to the name at token `j`: its capitalised words ("Transporte" → "Ministerio de
+        Transporte"), in Arabic its definite word ("الأطباء" → "نقابة الأطباء")."""
+        if self.arabic:
+            # "نقيب الأطباء الدكتور إبراهيم الحسيني": the one definite word after the title
+            # ("نقابة الأطباء").
+            words = [self.tok(i)] if i < j and self.tok(i).startswith("ال") else []
+        else:
+            cap = self.doc.original_capitalised
+            words = [self.tok(k) for k in range(i, j) if cap[k]]
         if not words:
             return None
         tail = " " + " ".join(words)
