@@ -2062,3 +2062,14 @@ def test_an_arabic_title_names_the_body_its_definite_complement_ends() -> None:
     )
     by_name = {a.name: a for a in draft.actors}
     assert by_name["إبراهيم الحسيني"].affiliation == by_name["نقابة الأطباء"].id
+
+
+def test_a_conjunction_ends_the_words_before_a_head() -> None:
+    names = {
+        a.name
+        for a in extract(
+            "Traders deny deal to leave Adaro's Olugbade market as council sets demolition "
+            "date\n\nThe Adaro Metropolitan Council said on Monday it had reached an agreement."
+        ).actors
+    }
+    assert not any(" as " in n for n in names)
