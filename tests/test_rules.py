@@ -2073,3 +2073,14 @@ def test_a_conjunction_ends_the_words_before_a_head() -> None:
         ).actors
     }
     assert not any(" as " in n for n in names)
+
+
+def test_a_company_named_by_its_trade_word_is_one_body_with_its_short_name() -> None:
+    actors = extract(
+        "Workers at Golden Lotus Apparel went on strike. The union rejected an offer from "
+        "Golden Lotus to pay 60 percent of the wages."
+    ).actors
+    by_name = {a.name: a for a in actors}
+    assert by_name["Golden Lotus Apparel"].kind == "other"
+    assert "Golden Lotus" in by_name["Golden Lotus Apparel"].aliases
+    assert "Golden Lotus" not in by_name
