@@ -2084,3 +2084,36 @@ def test_a_company_named_by_its_trade_word_is_one_body_with_its_short_name() -> 
     assert by_name["Golden Lotus Apparel"].kind == "other"
     assert "Golden Lotus" in by_name["Golden Lotus Apparel"].aliases
     assert "Golden Lotus" not in by_name
+
+
+def test_a_status_after_despite_or_in_an_anonymity_phrase_is_background() -> None:
+    draft = extract(
+        "Una fuente de la Policía Nacional, que pidió no ser identificada, dijo a EFE que las "
+        "negociaciones entre los mediadores y las dos bandas continúan, pese al rechazo "
+        "público del Clan del Puerto. La banda Los Halcones controla el barrio."
+    )
+    names = _names(draft)
+    (claim,) = draft.negotiation_claims
+    assert claim.status == "ongoing"
+    assert {"Clan del Puerto", "Los Halcones"} <= {names[p] for p in claim.parties}
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role"),
+    [
+        (
+            "Por su parte, la alcaldesa de San Lázaro, Marcela Ocampo, propuso instalar una "
+            "mesa de diálogo.",
+            "Marcela Ocampo",
+            "mayor",
+        ),
+        (
+            "El obispo de San Lázaro del Monte, monseñor Aurelio Benítez, anunció una tregua.",
+            "Aurelio Benítez",
+            "bishop",
+        ),
+    ],
+)
+def test_a_place_after_a_title_then_the_name(text: str, person: str, role: str) -> None:
+    actors = extract(text).actors
+    assert [(a.name, a.role) for a in actors if a.kind == "person"] == [(person, role)]

@@ -102,6 +102,8 @@ _APPOSITION_ENDS = frozenset(
 _INDEFINITE = frozenset({"a", "an", "un", "une", "una"})
 #: Roles that make an unaffiliated person part of the article's government.
 _STATE_ROLES = ("minister", "secretary", "governor", "commissioner", "president", "ministre")
+#: Titles whose body is an office of state ("el viceministro de Transporte").
+_OFFICE_ROLES = frozenset({"minister", "deputy minister", "mayor", "governor", "secretary"})
 _ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z\-]{1,9})\)")
 _TWO_SCRIPTS = re.compile(r"\s*\(([A-Za-z][A-Za-z .'\-]{2,60})\)")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -940,7 +942,7 @@ class _Builder:
             if affiliation is None and name_span is not None and not self.arabic:
                 # "el viceministro de Transporte, Felipe Andrade": the body whose name
                 # ends with the title's complement (the Ministerio de Transporte).
-                affiliation = self._body_ending_with(tj + 1, name_span[0])
+                affiliation = self._body_ending_with(tj + 1, name_span[0], m.value)
             if affiliation is None and name_span is not None and self.arabic:
                 # "قائد عمليات الكتائب في المنطقة الشرقية، خليفة الورفلي": the body named
                 # in the title's complement.
@@ -952,7 +954,7 @@ class _Builder:
                         and self.actors[m.key].kind not in ("person", "state")
                     ),
                     None,
-                ) or self._body_ending_with(tj + 1, name_span[0])
+                ) or self._body_ending_with(tj + 1, name_span[0], m.value)
             if name_span is None:
                 # "المتحدث باسم مجموعة المصالحة التابعة لوزارة الدفاع الفريق إيغور كاربوف":
                 # a rank a few words on introduces the name.
@@ -978,7 +980,7 @@ class _Builder:
             key = self.add(start, end, "person", role=m.value, affiliation=affiliation)
             self._two_scripts(key, end)
 
-    def _body_ending_with(self, i: int, j: int) -> str | None:
+    def _body_ending_with(self, i: int, j: int, role: str) -> str | None:
         """The organisation whose name ends with the title's complement from token `i` up
         to the name at token `j`: its capitalised words ("Transporte" → "Ministerio de
         Transporte"), in Arabic its definite word ("الأطباء" → "نقابة الأطباء")."""
@@ -993,7 +995,9 @@ class _Builder:
             return None
         tail = " " + " ".join(words)
         for rec in self.actors.values():
-            if rec.kind != "person" and (" " + _key(rec.name)).endswith(tail):
+            if rec.kind == "person" or (role in _OFFICE_ROLES and rec.kind != "government"):
+                continue  # the mayor of San Lázaro is not its diocese's
+            if (" " + _key(rec.name)).endswith(tail):
                 return rec.key
         return None
 
@@ -1183,17 +1187,29 @@ class _Builder:
                 skipped += 1
             if i < len(toks) and self.tok(i) in ("the", "a"):
                 i += 1
-            while i < len(toks) and self.tok(i) in lex.ranks:
-                i += 1
+            while i < len(toks) and (
+                self.tok(i) in lex.ranks or (apposition and self.tok(i) in lex.pre_titles)
+            ):
+                i += 1  # ", monseñor Aurelio Benítez"
             cap = self.doc.original_capitalised
             a = i
             while i < len(toks) and (cap[i] or self.tok(i) in _NAME_PARTICLES) and i - a < 4:
                 if i > a and self.boundary(i):
                     break
                 i += 1
-            if i - a == 1 and i < len(toks) and self.boundary(i) and cap[i] and not apposition:
-                # "El gobernador de Tumbala, Andrés Villalba": the place, then the name.
-                return self._name_after(i, apposition=True)
+            if (
+                not apposition
+                and i < len(toks)
+                and self.boundary(i)
+                and (cap[i] or self.tok(i) in lex.pre_titles)
+                and self._after_comma(i)
+                and (i - a == 1 or self.tok(a - 1) in self.lex.np_links or self.tok(a - 1) == "of")
+            ):
+                # "El gobernador de Tumbala, Andrés Villalba", "la alcaldesa de San Lázaro,
+                # Marcela Ocampo": the place, then the name.
+                named = self._name_after(i, apposition=True)
+                if named is not None or i - a == 1:
+                    return named
             if apposition:
                 return (a, i - 1) if i - a >= 2 else None
             if i - a < 2 or (

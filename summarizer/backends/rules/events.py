@@ -276,6 +276,10 @@ _AR_PRONOUN_PARTICLES = frozenset(
     {"لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم", "وهو", "وهي", "فهو", "فهي"}
 )
 #: Disjunctions that carry a negation over to the verb after them.
+#: Words after which a status is background, not the claim's ("pese al rechazo").
+_CONCESSIVE = frozenset(
+    {"despite", "pese", "malgre", "رغم", "بالرغم", "ورغم", "الرغم", "pesar", "depit"}
+)
 _DISJUNCTIONS = frozenset({"او", "ولا", "or", "nor", "ou", "ni", "o", "oder", "noch"})
 #: Auxiliaries as written (accents kept: French "a" is not "à"): a verb phrase begins.
 _AUXILIARIES = frozenset({"a", "avait", "ont", "avaient", "has", "had", "have", "ha", "había"})
@@ -1227,9 +1231,14 @@ class _Extractor:
     def status(self, start: int, end: int) -> str | None:
         found: set[str] = set()
         comment_end = -1
+        anonymity = self.doc.matches(self.lex.anonymous, start, end)
         for cue in self.doc.matches(self.lex.status, start, end):
             if self.in_not_denial(cue.start, cue.end) or cue.start < comment_end:
                 continue  # "رفض التعليق": the comment is no suspension (تعليق) of talks
+            if any(a.start <= cue.start and cue.end <= a.end for a in anonymity):
+                continue  # "que pidió no ser identificada": no request in the talks
+            if not _CONCESSIVE.isdisjoint(self.words_before_break(cue.outer_start, 20)[-3:]):
+                continue  # "continúan, pese al rechazo del Clan": background to the claim
             if cue.value == "refused" and self.refused_comment(cue.end):
                 comment_end = self._comment_end(cue.end)
                 continue
@@ -1492,9 +1501,9 @@ class _Extractor:
         for h in {rec.head for rec in actors.values() if rec.head}:
             for form in _plural_forms(h):
                 forms.setdefault(form, h)
-        if not forms:
-            return []
         doc = self.doc
+        if not forms and self.lex.clitics:
+            return []
         if self.lex.clitics:
             # "والعشيرتين", "للفصيلين": the dual after its clitics.
             forms = {p + f: h for f, h in forms.items() for p in ("", *_AR_PREFIXES)}
@@ -1506,6 +1515,12 @@ class _Extractor:
                     continue
                 t = words[i + 1]  # "the two militias", "les deux groupes"
             head = forms.get(t)
+            if head is None and not self.lex.clitics:
+                # "las dos bandas" with no actor named by a band: the head's kind.
+                head = next(
+                    (h for h in (t, t[:-1], t[:-2]) if self.lex.heads.fullmatch(h) is not None),
+                    None,
+                )
             if head is None:
                 continue
             kind = self.lex.heads.fullmatch(head)
