@@ -2117,3 +2117,12 @@ def test_a_status_after_despite_or_in_an_anonymity_phrase_is_background() -> Non
 def test_a_place_after_a_title_then_the_name(text: str, person: str, role: str) -> None:
     actors = extract(text).actors
     assert [(a.name, a.role) for a in actors if a.kind == "person"] == [(person, role)]
+
+
+def test_a_head_as_modifier_points_at_the_body_named_by_it() -> None:
+    draft = extract(
+        "A ceasefire between the army and the Halvane People's Guard held on Thursday. The "
+        "Guard, for its part, denied that its fighters had fired on an army supply convoy "
+        "near Tolla on Wednesday night."
+    )
+    assert _one_denial_of(draft) == ("Halvane People's Guard", ["the army"])

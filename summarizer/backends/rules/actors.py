@@ -751,9 +751,12 @@ class _Builder:
         synonyms = self.lex.head_synonyms
         head = synonyms.get(head, head)
         for rec in self.actors.values():
+            # "the army", "الجيش" from the gazetteer have no head, but their names end or
+            # open with one.
+            rec_head = rec.head or (self._name_head(rec.key) if rec.kind != "person" else None)
             if (
-                rec.head
-                and synonyms.get(rec.head, rec.head) == head
+                rec_head
+                and synonyms.get(rec_head, rec_head) == head
                 and rec.first < start
                 and (best is None or rec.first > best.first)
             ):
@@ -787,6 +790,12 @@ class _Builder:
             return False
         self._point(start, end, best)
         return True
+
+    def _name_head(self, key: str) -> str:
+        """The word of a name that a head would be: the first in Arabic, the last else."""
+        if self.arabic:
+            return _bare_head(key.split(" ", 1)[0])
+        return key.rsplit(" ", 1)[-1]
 
     def _point(self, start: int, end: int, rec: ActorRec) -> None:
         """Make the span a mention of `rec`, its words one more alias."""
