@@ -2126,3 +2126,14 @@ def test_a_head_as_modifier_points_at_the_body_named_by_it() -> None:
         "near Tolla on Wednesday night."
     )
     assert _one_denial_of(draft) == ("Halvane People's Guard", ["the army"])
+
+
+def test_a_reporter_who_speaks_for_no_body_passes_the_refusal_on() -> None:
+    draft = extract(
+        "Le comité des grévistes réclame des visites. Selon Me Sékou Oularé, avocat d'une "
+        "vingtaine de grévistes, le comité a rejeté cette offre mercredi soir."
+    )
+    names = _names(draft)
+    assert [(names[c.claimant], c.status) for c in draft.negotiation_claims] == [
+        ("comité des grévistes", "refused")
+    ]

@@ -1364,8 +1364,14 @@ class _Extractor:
                 and self.subject_before(sent, gcue) is not None
             ):
                 # "وأضافت المنصوري أن النقابة رفضت عرض الهيئة": who reports the refusal
-                # claims it; the refuser named before its verb is a party.
-                who = self.speaker(sent, governing[gi - 1][0]) or who
+                # for a body claims it; the refuser named before its verb is a party. A
+                # reporter who speaks for no body ("Selon Me Oularé, avocat…") only passes
+                # the refuser's claim on.
+                reporter = self.speaker(sent, governing[gi - 1][0])
+                if reporter is not None and self.actors.actors[
+                    self.actors.side(reporter)
+                ].kind not in ("person", "media"):
+                    who = reporter
             claimants = self.claimants(sent, who or (speaker if gi == 0 else None), attributions)
             if not claimants:
                 continue
