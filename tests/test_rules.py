@@ -2137,3 +2137,59 @@ def test_a_reporter_who_speaks_for_no_body_passes_the_refusal_on() -> None:
     assert [(names[c.claimant], c.status) for c in draft.negotiation_claims] == [
         ("comité des grévistes", "refused")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role", "body"),
+    [
+        (
+            "John Doe, chief executive of Acme Mining, denied that the company had ignored "
+            "safety warnings from the union.",
+            "John Doe",
+            "chief executive",
+            "Acme Mining",
+        ),
+        (
+            "Le directeur général de la Société minière du Nord, Jean Dupont, a démenti avoir "
+            "négocié avec les ravisseurs.",
+            "Jean Dupont",
+            "director",
+            "Société minière du Nord",
+        ),
+        (
+            "وقال مدير شركة الكهرباء الوطنية المهندس سامر علي الحسن إن الشركة وافقت على تجميد "
+            "التعرفة.",
+            "سامر علي الحسن",
+            "director",
+            "شركة الكهرباء الوطنية",
+        ),
+    ],
+)
+def test_company_titles(text: str, person: str, role: str, body: str) -> None:
+    draft = extract(text)
+    by_name = {a.name: a for a in draft.actors}
+    assert by_name[person].role == role
+    assert _names(draft)[by_name[person].affiliation or ""] == body
+
+
+def test_arabic_ali_and_the_family_name_after_bin() -> None:
+    names = {
+        a.name
+        for a in extract(
+            "غير أن شيخ قبيلة بني مطرف علي بن سالم المطرفي نفى، في كلمة مصورة، أن تكون "
+            "القبيلة قد وافقت على الهدنة."
+        ).actors
+    }
+    assert "علي بن سالم المطرفي" in names
+
+
+def test_a_denial_of_dealings_between_the_two_sides_is_about_both() -> None:
+    draft = extract(
+        "تحتجز قيادة خفر السواحل سفينة لشركة الشحن البحري. وتتفاوض شركة الشحن البحري مع "
+        "قيادة خفر السواحل. ونفى الوسيط مبارك الشماخي، في حديث لوكالة الصحافة الفرنسية، أن "
+        "يكون قد نقل أي أموال بين الطرفين."
+    )
+    names = _names(draft)
+    (denial,) = draft.denials
+    assert len(denial.counterparties) == 2
+    assert names[denial.denier] == "مبارك الشماخي"

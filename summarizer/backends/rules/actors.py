@@ -1250,7 +1250,7 @@ class _Builder:
                 or lex.source_kinds.fullmatch(t) is not None
             ):
                 break  # "سليم داود للوكالة": a prepositional phrase ends the name
-            elif self.nameish(t):
+            elif self.nameish(t) or self._ali(j):
                 run.append(j)
             else:
                 break
@@ -1286,7 +1286,12 @@ class _Builder:
             and not self.tok(words[0]).startswith("ال")
         ):
             # No preposition or rank before, and the run does not open with the title's
-            # complement ("وزير الداخلية فؤاد المصري"): the name comes first.
+            # complement ("وزير الداخلية فؤاد المصري"): the name comes first, with the
+            # family name after a compound ("علي بن سالم المطرفي").
+            if self.tok(words[k]).startswith("ال") and any(
+                self.tok(w) in lex.name_starts for w in words[1:k]
+            ):
+                k += 1
             words = words[:k]
         elif last_sep < 0 and not after_rank and self.tok(words[0]).startswith("ال"):
             # "وزير النقل كمال بن عاشور عقد اجتماعا": the name follows the title's
@@ -1399,9 +1404,24 @@ class _Builder:
             return i, k + 2  # "صديق الأمين أبو سنينة": a family name that is a kunya
         return i, k
 
+    def _ali(self, k: int) -> bool:
+        """Whether token `k` is the name علي between two name words ("سامر علي الحسن"):
+        folded, it is written like the preposition على."""
+        n = len(self.doc.tokens)
+        return (
+            0 < k < n - 1
+            and self.tok(k) == "علي"
+            and not self.boundary(k)
+            and not self.boundary(k + 1)
+            and self.nameish(self.tok(k - 1))
+            and self.nameish(self.tok(k + 1))
+        )
+
     def _surname_token(self, k: int) -> bool:
         if k >= len(self.doc.tokens) or self.boundary(k):
             return False
+        if self._ali(k):
+            return True
         t = self.tok(k)
         return (
             self._name_word(t)

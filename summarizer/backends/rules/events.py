@@ -970,6 +970,9 @@ class _Extractor:
                 sibling = self.actors.actors[k].affiliation in own
                 if k not in own and m.key not in own and k not in counter and not sibling:
                     counter.append(k)
+            if not counter and self.doc.matches(self.lex.both_sides, dstart, dend):
+                # "نفى أن يكون قد نقل أي أموال بين الطرفين": the story's two sides.
+                counter = [k for k in self.main_sides[:2] if k not in own]
             explicit = bool(counter)
             if not counter and self.about_talks(dstart, dend):
                 # "after a government spokesman said the factions had accepted the pause,
