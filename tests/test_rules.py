@@ -2193,3 +2193,15 @@ def test_a_denial_of_dealings_between_the_two_sides_is_about_both() -> None:
     (denial,) = draft.denials
     assert len(denial.counterparties) == 2
     assert names[denial.denier] == "مبارك الشماخي"
+
+
+def test_a_person_familiar_with_the_talks_is_an_anonymous_speaker_past_a_long_aside() -> None:
+    draft = extract(
+        "A person familiar with the talks, who asked not to be named because the discussions "
+        "are confidential, told the Mekong Daily newspaper that the talks between Golden Lotus "
+        "Apparel and the Garment Workers' Union had stalled."
+    )
+    names = _names(draft)
+    assert [(names[c.claimant], c.status) for c in draft.negotiation_claims] == [
+        ("A person familiar with the talks", "stalled")
+    ]

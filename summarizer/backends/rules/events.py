@@ -135,7 +135,7 @@ _DENIED_MAX_WORDS = 20
 ANONYMOUS_PREFIX = "anonymous@"
 #: Words between an anonymous subject and its verb ("a diplomat, who asked not to be
 #: named, said").
-_ANONYMOUS_GAP = 10
+_ANONYMOUS_GAP = 16
 #: Words that may qualify an anonymous source after its cue.
 _ANONYMOUS_WORDS = 4
 _ANONYMOUS_STOPS = frozenset(
@@ -162,6 +162,10 @@ _SPEAKER_NOUNS = frozenset(
         "quellen",
         "diplomate",
         "diplomates",
+        "person",
+        "people",
+        "personne",
+        "persona",
     }
 )
 #: Words that introduce a cited source inside an attribution ("نقلا عن", "citing").
