@@ -2205,3 +2205,15 @@ def test_a_person_familiar_with_the_talks_is_an_anonymous_speaker_past_a_long_as
     assert [(names[c.claimant], c.status) for c in draft.negotiation_claims] == [
         ("A person familiar with the talks", "stalled")
     ]
+
+
+def test_a_status_after_the_verb_for_talks_named_before_it() -> None:
+    draft = extract(
+        "The talks between the Sable Brigade and the army, a Western diplomat said on "
+        "Tuesday, have stalled."
+    )
+    names = _names(draft)
+    assert [
+        (names[c.claimant], c.status, sorted(names[p] for p in c.parties))
+        for c in draft.negotiation_claims
+    ] == [("a Western diplomat", "stalled", ["Sable Brigade", "the army"])]

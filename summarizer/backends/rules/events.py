@@ -1347,6 +1347,11 @@ class _Extractor:
                 # closes the segment is its status.
                 status_end = max(seg_end, governing[gi + 1][0].end)
             status = self.status(seg_start, status_end)
+            if status is None and before and gi >= 0:
+                # "The talks, a source said, have stalled", "A person familiar with the
+                # talks told … that the two sides had agreed": the status follows the verb.
+                nxt = governing[1][0].start if len(governing) > 1 else sent.nend
+                status = self.status(governing[0][0].end, nxt)
             if any(self.refusal_negated(c.outer_start) for c in seg_cues):
                 status = "refused"  # "لن نفاوض", "will not negotiate"
             if is_denial and status != "refused":
