@@ -2217,3 +2217,17 @@ def test_a_status_after_the_verb_for_talks_named_before_it() -> None:
         (names[c.claimant], c.status, sorted(names[p] for p in c.parties))
         for c in draft.negotiation_claims
     ] == [("a Western diplomat", "stalled", ["Sable Brigade", "the army"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The KPM won the vote in Saka East, the party said.", "Saka East"),
+        (
+            "Rotimi Okanlawon, the lawmaker for Adaro Central, said talks would resume.",
+            "Adaro Central",
+        ),
+    ],
+)
+def test_a_name_ending_in_a_compass_word_is_a_place(text: str, place: str) -> None:
+    assert place not in {a.name for a in extract(text).actors}
