@@ -2231,3 +2231,19 @@ def test_a_status_after_the_verb_for_talks_named_before_it() -> None:
 )
 def test_a_name_ending_in_a_compass_word_is_a_place(text: str, place: str) -> None:
     assert place not in {a.name for a in extract(text).actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        (
+            "Elders from the rival Akot-Dhol and Nyangwar pastoralist communities met on "
+            "Wednesday. Nyangwar chiefs blamed the raid on the Wutchok Guards.",
+            ["Akot-Dhol", "Nyangwar"],
+        ),
+        ("Les clans Bari et Somo ont signé une trêve, selon le préfet.", ["Bari", "Somo"]),
+    ],
+)
+def test_names_joined_before_or_after_a_plural_of_communities(text: str, bodies: list[str]) -> None:
+    kinds = {a.name: a.kind for a in extract(text).actors}
+    assert [kinds.get(b) for b in bodies] == ["civil_body", "civil_body"]

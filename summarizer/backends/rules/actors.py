@@ -68,6 +68,11 @@ _OUTLET_KINDS = ("newspaper", "broadcaster", "news_agency")
 _REBELS = frozenset(
     {"rebels", "rebelles", "rebeldes", "insurgents", "militants", "مسلحين", "مسلحون"}
 )
+#: Plurals of communities that the names before them each are ("the X and Y clans").
+_COMMUNITY_PLURALS = frozenset(
+    {"communities", "clans", "tribes", "communautes", "tribus", "comunidades", "clanes"}
+)
+_JOINING = frozenset({"and", "et", "y", "und"})
 #: Heads of kind `other` that may stand for any group ("the group"); "the church" or
 #: "the company" never stands for an armed group.
 _COLLECTIVE_HEADS = frozenset({"group", "مجموعه"})
@@ -1616,6 +1621,44 @@ class _Builder:
         s = self.doc.tokens[i][0]
         return self.doc.sentence_at(s).nstart == s
 
+    def communities(self) -> None:
+        """ "the rival Akot-Dhol and Nyangwar pastoralist communities", "les clans Bari et
+        Somo": each name joined to a plural of communities is a body of its own, also where
+        the article uses it alone ("Nyangwar chiefs")."""
+        toks = self.doc.tokens
+        for i in [i for i, w in enumerate(self.doc.words) if w in _COMMUNITY_PLURALS]:
+            names = self._joined_names(i, -1) or self._joined_names(i, 1)
+            for a, b in names:
+                start, end = toks[a][0], toks[b][1]
+                if not self.free(start, end) or self.tok(a) in self.lex.not_names:
+                    continue
+                key = self.add(start, end, "civil_body")
+                if a == b:
+                    self.short_forms.setdefault(self.tok(a), key)
+
+    def _joined_names(self, i: int, step: int) -> list[tuple[int, int]]:
+        """Two capitalised names joined by "and" next to token `i`, read backwards
+        (`step` -1, past up to two lowercase adjectives) or forwards (`step` 1)."""
+        cap, n = self.doc.original_capitalised, len(self.doc.tokens)
+        k = i + step
+        if step < 0:
+            while k >= 0 and i - k <= 2 and not cap[k] and not self.boundary(k + 1):
+                k -= 1  # "pastoralist", "rival"
+        names: list[tuple[int, int]] = []
+        while 0 <= k < n and len(names) < 2:
+            first = k
+            while 0 <= k < n and cap[k] and abs(k - first) < 3:
+                if k != first and self.boundary(max(k, k - step)):
+                    break
+                k += step
+            if k == first:
+                return []
+            names.append((min(first, k - step), max(first, k - step)))
+            if not 0 <= k < n or self.tok(k) not in _JOINING or len(names) == 2:
+                break
+            k += step
+        return names if len(names) == 2 else []
+
     def short_forms_pass(self) -> None:
         """Later uses of a short form given in brackets ("the LDF's commander"), or of one
         never given but made of an organisation's initials ("NMU" for the Nurses and
@@ -1973,6 +2016,8 @@ class _Builder:
     def build(self) -> ActorTable:
         self.gazetteer()
         self.organisations()
+        if not self.arabic:
+            self.communities()
         self.short_forms_pass()
         self.self_named()
         self.titled_persons()
