@@ -2247,3 +2247,26 @@ def test_a_name_ending_in_a_compass_word_is_a_place(text: str, place: str) -> No
 def test_names_joined_before_or_after_a_plural_of_communities(text: str, bodies: list[str]) -> None:
     kinds = {a.name: a.kind for a in extract(text).actors}
     assert [kinds.get(b) for b in bodies] == ["civil_body", "civil_body"]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            'وقال الناطق الرسمي باسم الديوانة العقيد منير الخماسي للإذاعة إن الديوانة "لن '
+            'تتفاوض مع المهربين".',
+            "refused",
+        ),
+        (
+            'Robledo añadió que la organización "no se sentará a negociar" con el Gobierno.',
+            "refused",
+        ),
+        (
+            "The energy ministry announced a deal it said would restore full power to the "
+            "southern province, the Morvane Dam Authority said.",
+            "agreed",
+        ),
+    ],
+)
+def test_refusing_to_negotiate_and_announcing_a_deal(text: str, status: str) -> None:
+    assert status in [c.status for c in extract(text).negotiation_claims]
