@@ -2258,7 +2258,8 @@ def test_names_joined_before_or_after_a_plural_of_communities(text: str, bodies:
             "refused",
         ),
         (
-            'Robledo añadió que la organización "no se sentará a negociar" con el Gobierno.',
+            'El comandante Luis Robledo añadió que la organización "no se sentará a negociar" '
+            "con el Gobierno.",
             "refused",
         ),
         (
