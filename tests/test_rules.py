@@ -2271,3 +2271,13 @@ def test_names_joined_before_or_after_a_plural_of_communities(text: str, bodies:
 )
 def test_refusing_to_negotiate_and_announcing_a_deal(text: str, status: str) -> None:
     assert status in [c.status for c in extract(text).negotiation_claims]
+
+
+def test_a_title_after_the_verb_then_its_holder_set_off_by_commas_denies() -> None:
+    assert (
+        _one_denial(
+            "ميدانيا، نفى قائد العمليات في المنطقة الجنوبية الشرقية، اللواء رائد العتوم، في مؤتمر "
+            "صحفي، أن يكون الجيش قد تفاوض مع المسلحين."
+        )[0]
+        == "رائد العتوم"
+    )

@@ -133,6 +133,10 @@ _DENIED_MIN_WORDS = 3
 _DENIED_MAX_WORDS = 20
 #: Key prefix of the actors made for anonymous speakers.
 ANONYMOUS_PREFIX = "anonymous@"
+#: How many words a title may take between a verb and its subject ("نفى المتحدث باسم
+#: ألوية حماة الساحل العقيد منصور…"), and a titled apposition before its holder.
+_TITLE_GAP = 8
+_APPOSITION_GAP = 12
 #: Words between an anonymous subject and its verb ("a diplomat, who asked not to be
 #: named, said").
 _ANONYMOUS_GAP = 16
@@ -506,6 +510,8 @@ class _Extractor:
             and self._close_after(cue.end, m.start)
             and not doc.clause_break_between(cue.end, m.start - 1)
         ]
+        if not after and self.lex.clitics:
+            after = self._titled_apposition(sent, cue, mentions)
         before = [m for m in mentions if m.end <= cue.outer_start]
         if self.lex.clitics:
             # Arabic subjects precede their verb directly; "X، أبرز Y، أكدا" is apposition,
@@ -557,6 +563,25 @@ class _Extractor:
         if pronoun or doc.matches(self.lex.continuation, cue.outer_start, cue.end + 1):
             return self.prev_speaker
         return None
+
+    def _titled_apposition(
+        self, sent: Sentence, cue: CueMatch[str], mentions: list[Mention]
+    ) -> list[Mention]:
+        """ "نفى قائد العمليات في المنطقة الجنوبية، اللواء رائد العتوم، أن…": a title
+        right after the verb, then its holder set off by a comma."""
+        doc = self.doc
+        title = doc.matches(self.lex.titles, cue.end, sent.nend)
+        if not title or self.tokens_between(cue.end, title[0].start):
+            return []
+        for m in mentions:
+            if m.start < cue.end:
+                continue
+            gap = self.tokens_between(cue.end, m.start)
+            if len(gap) > _APPOSITION_GAP or not _COMPLEMENTIZERS.isdisjoint(gap):
+                return []
+            if self.actors.actors[m.key].kind == "person":
+                return [m]
+        return []
 
     def _clause_before(self, sent: Sentence, verb: int) -> tuple[int, int] | None:
         """The clause that ends at the last clause break before `verb` in its sentence, as
@@ -760,7 +785,7 @@ class _Extractor:
             return True
         if len(gap) <= _CHAIN_WINDOW and not _CITING.isdisjoint(gap):
             return True  # "نقلت فيه عن مصدر في قيادة خفر السواحل": the body cited
-        return len(gap) <= 5 and bool(self.doc.matches(self.lex.titles, end, start))
+        return len(gap) <= _TITLE_GAP and bool(self.doc.matches(self.lex.titles, end, start))
 
     def after_with(self, m: Mention) -> bool:
         """Whether the mention follows "with"/"مع"/"con", past an article ("con el Clan"),
