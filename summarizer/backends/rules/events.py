@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -451,8 +452,7 @@ class _Extractor:
         return self.doc.ntext[max(0, npos - chars) : npos].split()
 
     def words_before_break(self, npos: int, chars: int) -> list[str]:
-        """`words_before`, from the last comma, colon or bracket on: a negator never
-        reaches across one ("…، لم تسمه، أن الجانبين «اتفقا»")."""
+        """`words_before`, from the last comma, colon or bracket on."""
         words = self.words_before(npos, chars)
         raw = self.doc.quote(max(0, npos - chars), npos)
         cut = max(raw.rfind(c) for c in _NEGATION_STOPS)
@@ -468,10 +468,18 @@ class _Extractor:
     def negated(self, start: int, window: int = 2) -> bool:
         """A negator (لم، لا، not, never…) in the `window` tokens before `start`, or before
         the verb a disjunction joins it to ("لم يؤكد الحوراني أو ينفِ", "did not confirm or
-        deny")."""
-        before = self.words_before_break(start, 40)[-max(3, window) :]
+        deny"). A negator never reaches across a comma ("…، لم تسمه، أن الجانبين
+        «اتفقا»"), which only the original text shows: it is read when a negator is near."""
+        return self._negator_before(self.words_before, start, window) and (
+            self._negator_before(self.words_before_break, start, window)
+        )
+
+    def _negator_before(
+        self, words_before: Callable[[int, int], list[str]], start: int, window: int
+    ) -> bool:
+        before = words_before(start, 40)[-max(3, window) :]
         if before and before[-1] in _DISJUNCTIONS:
-            before = self.words_before_break(start, 60)[-6:-1]
+            before = words_before(start, 60)[-6:-1]
             window = len(before)
         joined = " ".join(before)
         # "ولم ينفِ": a negator behind the conjunction و/ف is still a negator.
