@@ -79,6 +79,8 @@ _COLLECTIVE_HEADS = frozenset({"group", "مجموعه"})
 #: "General" after a head ("الاتحاد العام", "القيادة العامة"): in the stop list as "the
 #: year", an adjective here.
 _AR_GENERAL = frozenset({"العام", "العامه"})
+#: How far (characters) past a name its acronym in brackets may open.
+_ACRONYM_REACH = 80
 #: Quotes that set off an organisation's name after its head, and the longest such name.
 _OPENING_QUOTES = frozenset({"«", '"', "“"})
 _CLOSING_QUOTES = frozenset({"»", '"', "”"})
@@ -443,6 +445,9 @@ class _Builder:
         """The end of a name that runs on in lowercase up to the acronym it announces
         ("Commission nationale des droits humains (CNDH)"), else `end`."""
         doc = self.doc
+        orig_end = doc.span(end - 1, end)[1]
+        if doc.text.find("(", orig_end, orig_end + _ACRONYM_REACH) < 0:
+            return end
         a, b = doc.token_index(start), doc.token_index(end - 1)
         for k in range(b + 1, min(len(doc.tokens), b + 6)):
             if self._in_parentheses(k):
@@ -471,9 +476,9 @@ class _Builder:
 
         if (
             hj + 1 >= n
-            or gap(hj) not in _OPENING_QUOTES
             or self.tok(hj).startswith("ال")  # "المجلس "ضمن" الاتفاق": a quote, no name
             or not self.nameish(self.tok(hj + 1))
+            or gap(hj) not in _OPENING_QUOTES
         ):
             return None
         for k in range(hj + 1, min(n, hj + 1 + _MAX_QUOTED_NAME)):
