@@ -2281,3 +2281,10 @@ def test_a_title_after_the_verb_then_its_holder_set_off_by_commas_denies() -> No
         )[0]
         == "رائد العتوم"
     )
+
+
+def test_neither_confirming_nor_denying_across_a_subject_and_object_is_no_denial() -> None:
+    assert not extract(
+        "ولم يؤكد متحدث باسم وزارة التعليم العالي الاتفاق أو ينفِه، مكتفيا بالقول إن الوزارة "
+        "دعت الطرفين إلى اجتماع الخميس."
+    ).denials

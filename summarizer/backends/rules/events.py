@@ -479,7 +479,9 @@ class _Extractor:
     ) -> bool:
         before = words_before(start, 40)[-max(3, window) :]
         if before and before[-1] in _DISJUNCTIONS:
-            before = words_before(start, 60)[-6:-1]
+            # "ولم يؤكد متحدث باسم الوزارة الاتفاق أو ينفِه": the verb the disjunction joins
+            # may be a clause back, with its subject and object in between.
+            before = words_before(start, 120)[-12:-1]
             window = len(before)
         joined = " ".join(before)
         # "ولم ينفِ": a negator behind the conjunction و/ف is still a negator.
