@@ -2288,3 +2288,21 @@ def test_neither_confirming_nor_denying_across_a_subject_and_object_is_no_denial
         "ولم يؤكد متحدث باسم وزارة التعليم العالي الاتفاق أو ينفِه، مكتفيا بالقول إن الوزارة "
         "دعت الطرفين إلى اجتماع الخميس."
     ).denials
+
+
+def test_a_company_and_a_union_named_in_full_with_their_short_forms() -> None:
+    draft = extract(
+        "Miners refused to leave a shaft at Serati Mining's Kolwane mine, according to the "
+        "National Union of Mine and Quarry Workers (NUMQW). Serati spokeswoman Thandeka Mabaso "
+        "said the company had listened to the union. Labour Minister Naledi Phoshoko said the "
+        "labour ministry would keep mediating, as the Mine Health and Safety Inspectorate "
+        "visited the shaft."
+    )
+    names = _names(draft)
+    by_name = {a.name: a for a in draft.actors}
+    union = by_name["National Union of Mine and Quarry Workers"]
+    assert "NUMQW" in union.aliases
+    assert names[by_name["Thandeka Mabaso"].affiliation or ""] == "Serati Mining"
+    assert names[by_name["Naledi Phoshoko"].affiliation or ""] == "labour ministry"
+    assert by_name["Mine Health and Safety Inspectorate"].kind == "government"
+    assert "company" in by_name["Serati Mining"].aliases

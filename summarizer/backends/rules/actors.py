@@ -440,6 +440,10 @@ class _Builder:
             self._abbreviation(key, end)
             if described:
                 self.actors[key].descriptive = True
+            elif not self.arabic and kind == "other" and hi == self.doc.token_index(start) + 1:
+                # "Serati Mining" is also "Serati": a company goes by its name without its
+                # trade word ("Serati spokeswoman Thandeka Mabaso").
+                self.short_forms.setdefault(self.tok(hi - 1), key)
 
     def _extend_to_acronym(self, start: int, end: int) -> int:
         """The end of a name that runs on in lowercase up to the acronym it announces
@@ -454,7 +458,9 @@ class _Builder:
                 words = [
                     self.tok(x)
                     for x in range(a, k)
-                    if self.tok(x) not in self.lex.np_links and self.tok(x) not in _DEFINITE
+                    if self.tok(x) not in self.lex.np_links
+                    and self.tok(x) not in _DEFINITE
+                    and self.tok(x) not in self.lex.stop
                 ]
                 initials = "".join(w[0] for w in words)
                 if k > b + 1 and initials == self.tok(k):
@@ -732,12 +738,13 @@ class _Builder:
             last = None
             while (
                 k < len(toks)
-                and cap[k]
+                and (cap[k] or (last is not None and self.tok(k) in ("and", "&")))
                 and not self.boundary(k)
-                and k - j < 6
+                and k - j < 7
                 and self.tok(k) not in lex.not_names
             ):
-                last = k
+                if cap[k]:
+                    last = k  # "Union of Mine and Quarry Workers"
                 k += 1
             if last is not None:
                 end_i = last
@@ -1778,6 +1785,7 @@ class _Builder:
                 state = self._state_of(_key(rec.name).split())
                 if state is not None and state != rec.key:
                     rec.affiliation = state
+        self._ministers_of_ministries()
         governments = [
             r.key
             for r in self.actors.values()
@@ -1805,6 +1813,17 @@ class _Builder:
                     and rec.head not in self.lex.government_words
                 ):
                     rec.affiliation = governments[0]
+
+    def _ministers_of_ministries(self) -> None:
+        """ "Labour Minister Naledi Phoshoko" heads the labour ministry the article names."""
+        ministries = [r for r in self.actors.values() if r.kind == "government" and r.head]
+        for rec in self.actors.values():
+            words = (rec.role or "").split()
+            if rec.kind != "person" or rec.affiliation or len(words) != 2 or words[1] != "minister":
+                continue
+            rec.affiliation = next(
+                (r.key for r in ministries if words[0] in r.key.split()), rec.affiliation
+            )
 
     def _states_into_governments(self) -> None:
         """A government named by its nationality ("gouvernement tchadien", "the Chadian
