@@ -1819,8 +1819,10 @@ class _Builder:
         ministries = [r for r in self.actors.values() if r.kind == "government" and r.head]
         for rec in self.actors.values():
             words = (rec.role or "").split()
-            if rec.kind != "person" or rec.affiliation or len(words) != 2 or words[1] != "minister":
+            if rec.kind != "person" or len(words) != 2 or words[1] != "minister":
                 continue
+            if rec.affiliation and self.actors[rec.affiliation].kind == "government":
+                continue  # already a government body
             rec.affiliation = next(
                 (r.key for r in ministries if words[0] in r.key.split()), rec.affiliation
             )
