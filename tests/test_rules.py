@@ -2306,3 +2306,15 @@ def test_a_company_and_a_union_named_in_full_with_their_short_forms() -> None:
     assert names[by_name["Naledi Phoshoko"].affiliation or ""] == "labour ministry"
     assert by_name["Mine Health and Safety Inspectorate"].kind == "government"
     assert "company" in by_name["Serati Mining"].aliases
+
+
+def test_an_arabic_profession_before_a_name_is_a_rank_not_part_of_a_body() -> None:
+    names = {
+        a.name
+        for a in extract(
+            "وقال رئيس اللجنة المحامي مؤيد العتوم لوكالة الأنباء الألمانية إن اللجنة رفضت عرض "
+            "الشركة."
+        ).actors
+    }
+    assert "مؤيد العتوم" in names
+    assert not any("المحامي" in n for n in names)
