@@ -2318,3 +2318,13 @@ def test_an_arabic_profession_before_a_name_is_a_rank_not_part_of_a_body() -> No
     }
     assert "مؤيد العتوم" in names
     assert not any("المحامي" in n for n in names)
+
+
+def test_a_title_joined_by_and_is_no_part_of_a_name_and_a_board_is_a_body() -> None:
+    actors = extract(
+        "Mufti and police talk down bus hijackers\n\nMufti Ilyas Bekmurzin, who heads the "
+        "Spiritual Board of Muslims, boarded the bus twice, the Upper Selvan police said."
+    ).actors
+    kinds = {a.name: a.kind for a in actors}
+    assert "Mufti and police" not in kinds
+    assert kinds["Spiritual Board of Muslims"] == "civil_body"

@@ -708,6 +708,7 @@ class _Builder:
                 and cap[k - 1]
                 and not self.boundary(k)
                 and self.tok(k - 1) not in lex.not_names
+                and self.tok(k - 1) not in lex.pre_titles  # "Mufti and police talk…"
             ):
                 pass  # "Nurses and Midwives Union", "Justice and Equality Movement"
             elif (
