@@ -2328,3 +2328,14 @@ def test_a_title_joined_by_and_is_no_part_of_a_name_and_a_board_is_a_body() -> N
     kinds = {a.name: a.kind for a in actors}
     assert "Mufti and police" not in kinds
     assert kinds["Spiritual Board of Muslims"] == "civil_body"
+
+
+def test_a_trade_word_alone_names_nobody() -> None:
+    draft = extract(
+        "Northmere Container Line said the Coastal and Port Workers' Union had rejected its "
+        "offer. The authority's chief executive said no discussions on fees had taken place "
+        "with Northmere or any other shipping line."
+    )
+    names = {a.name for a in draft.actors}
+    assert "shipping" not in {alias for a in draft.actors for alias in a.aliases}
+    assert "Coastal and Port Workers' Union" in names

@@ -407,6 +407,8 @@ class _Builder:
                     continue
                 name = self.surface(start, end)
                 start = owner_end + 3
+            if generic and head in self.lex.proper_heads:
+                continue  # "any other shipping line", "a mining town"
             kind = m.value
             if (
                 self.arabic

@@ -243,6 +243,8 @@ class Lexicon:
     not_names: frozenset[str]
     location_heads: frozenset[str]
     place_starts: frozenset[str]
+    #: Heads that only end a proper name ("Serati Mining"): alone they name nobody.
+    proper_heads: frozenset[str]
     location_preps: frozenset[str]
     source_kinds: CueSet[str]
     anonymous: CueSet[str]
@@ -349,6 +351,7 @@ def load_lexicon(code: str) -> Lexicon:
         not_names=_norm_set(actors.get("not_names", [])),
         location_heads=_norm_set(actors.get("location_heads", [])),
         place_starts=_norm_set(actors.get("place_starts", [])),
+        proper_heads=_norm_set(actors.get("proper_heads", [])),
         location_preps=_norm_set(actors.get("location_preps", [])),
         source_kinds=cues(source_entries),
         anonymous=cues(_phrases(sources.get("anonymous", []))),
