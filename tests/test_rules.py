@@ -2339,3 +2339,26 @@ def test_a_trade_word_alone_names_nobody() -> None:
     names = {a.name for a in draft.actors}
     assert "shipping" not in {alias for a in draft.actors for alias in a.aliases}
     assert "Coastal and Port Workers' Union" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "Gunmen hijacked a bus near Narvesk on Monday. Interior ministry spokeswoman Ilse "
+            "Varga denied that the regional administration had agreed to free any prisoners to "
+            "the hijackers.",
+            "Gunmen",
+        ),
+        (
+            "The kidnappers freed two reporters on Sunday. The group, which calls itself the "
+            "Sons of the Valley, denied that it had reached any agreement with the ministry.",
+            "Sons of the Valley",
+        ),
+    ],
+)
+def test_an_unnamed_armed_band_is_one_body_until_the_article_names_it(
+    text: str, group: str
+) -> None:
+    armed = [a for a in extract(text).actors if a.kind == "armed_group"]
+    assert [a.name for a in armed] == [group]
