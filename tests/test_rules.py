@@ -2362,3 +2362,15 @@ def test_an_unnamed_armed_band_is_one_body_until_the_article_names_it(
 ) -> None:
     armed = [a for a in extract(text).actors if a.kind == "armed_group"]
     assert [a.name for a in armed] == [group]
+
+
+def test_an_article_right_after_a_head_opens_a_new_phrase() -> None:
+    names = {
+        a.name
+        for a in extract(
+            "El Ministerio de Educación negó el acuerdo. La secretaria general del sindicato, "
+            "Yolanda Chuctaya Mamani, desmintió que el gremio haya pactado con el ministerio el "
+            "levantamiento de la medida."
+        ).actors
+    }
+    assert not any("levantamiento" in n for n in names)

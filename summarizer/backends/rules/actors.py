@@ -666,6 +666,8 @@ class _Builder:
             if j in self.self_name_starts:
                 break  # "Frente Campesino conocido como…": the name ends before the phrase
             if t in lex.np_links:
+                if t in _DEFINITE and self.tok(j - 1) not in lex.np_links:
+                    break  # "el ministerio el levantamiento": an article opens a new phrase
                 j += 1
                 continue
             if (
