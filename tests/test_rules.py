@@ -2374,3 +2374,18 @@ def test_an_article_right_after_a_head_opens_a_new_phrase() -> None:
         ).actors
     }
     assert not any("levantamiento" in n for n in names)
+
+
+def test_french_alliances_and_named_communities_are_bodies() -> None:
+    draft = extract(
+        "L'Alliance des patriotes du Haut-Mbéré (APHM) a affirmé négocier avec le gouvernement "
+        "par l'intermédiaire de la communauté catholique Saint-Aubin. Le porte-parole de "
+        "l'APHM, Abdelkerim Tobina, l'a confirmé. La communauté internationale observe."
+    )
+    names = _names(draft)
+    by_name = {a.name: a for a in draft.actors}
+    assert names[by_name["Abdelkerim Tobina"].affiliation or ""] == (
+        "Alliance des patriotes du Haut-Mbéré"
+    )
+    assert "communauté catholique Saint-Aubin" in by_name
+    assert not any("internationale" in n for n in by_name)
