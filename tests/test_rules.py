@@ -2389,3 +2389,12 @@ def test_french_alliances_and_named_communities_are_bodies() -> None:
     )
     assert "communauté catholique Saint-Aubin" in by_name
     assert not any("internationale" in n for n in by_name)
+
+
+def test_the_governorate_is_no_governor_and_a_directorate_is_a_body() -> None:
+    draft = extract(
+        "دخل إضراب الأطباء في المحافظة يومه التاسع. غير أن دائرة صحة محافظة الوردية نفت، في "
+        "بيان، أن تكون قد اتفقت مع نقابة أطباء الوردية على صرف أي رواتب متأخرة."
+    )
+    assert [a.name for a in draft.actors if a.kind == "person"] == []
+    assert _one_denial_of(draft) == ("دائرة صحة محافظة الوردية", ["نقابة أطباء الوردية"])

@@ -967,6 +967,12 @@ class _Builder:
                 continue
             ti = doc.token_index(m.outer_start)
             tj = doc.token_index(m.end - 1)
+            if (
+                self.arabic
+                and m.value == "governor"
+                and doc.ntext[m.end : doc.tokens[tj][1]] == "ه"
+            ):
+                continue  # "المحافظة" is the governorate, not "his governor"
             affiliation, after = self._affiliation_after(tj + 1)
             if self.arabic:
                 # "المتحدث باسمها": the title ends in a pronoun for the body named before.
