@@ -2398,3 +2398,11 @@ def test_the_governorate_is_no_governor_and_a_directorate_is_a_body() -> None:
     )
     assert [a.name for a in draft.actors if a.kind == "person"] == []
     assert _one_denial_of(draft) == ("دائرة صحة محافظة الوردية", ["نقابة أطباء الوردية"])
+
+
+def test_an_arabic_family_is_a_body() -> None:
+    draft = extract(
+        "سلمت قوات حماة الجبل الصحفي إلى عائلة القطان. ونفت القوات، في منشور على قناتها في "
+        "تلغرام، تسلّم أي أموال من عائلة القطان."
+    )
+    assert {a.name: a.kind for a in draft.actors}["عائلة القطان"] == "civil_body"
