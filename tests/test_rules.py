@@ -2406,3 +2406,14 @@ def test_an_arabic_family_is_a_body() -> None:
         "تلغرام، تسلّم أي أموال من عائلة القطان."
     )
     assert {a.name: a.kind for a in draft.actors}["عائلة القطان"] == "civil_body"
+
+
+def test_spanish_tal_como_ends_a_name() -> None:
+    names = {
+        a.name
+        for a in extract(
+            "La federación rechazó el plan del Ministerio tal como fue planteado por el "
+            "Ministerio de Agricultura."
+        ).actors
+    }
+    assert not any("tal" in n.split() for n in names)
