@@ -284,11 +284,11 @@ _COORDINATORS = frozenset({"كما", "وكما", "also", "aussi", "egalement", "
 _AR_PRONOUN_PARTICLES = frozenset(
     {"لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم", "وهو", "وهي", "فهو", "فهي"}
 )
-#: Disjunctions that carry a negation over to the verb after them.
 #: Words after which a status is background, not the claim's ("pese al rechazo").
 _CONCESSIVE = frozenset(
     {"despite", "pese", "malgre", "رغم", "بالرغم", "ورغم", "الرغم", "pesar", "depit"}
 )
+#: Disjunctions that carry a negation over to the verb after them.
 _DISJUNCTIONS = frozenset({"او", "ولا", "or", "nor", "ou", "ni", "o", "oder", "noch"})
 #: Auxiliaries as written (accents kept: French "a" is not "à"): a verb phrase begins.
 _AUXILIARIES = frozenset({"a", "avait", "ont", "avaient", "has", "had", "have", "ha", "había"})
@@ -878,6 +878,7 @@ class _Extractor:
         ]
 
     def content_words(self, text: str) -> str:
+        """The text normalised, without its stop words: what two denied clauses share."""
         words = self.lex.stopwords | self.lex.stop
         return " ".join(w for w in normalize(text).split() if w not in words)
 
@@ -1279,7 +1280,7 @@ class _Extractor:
                 continue  # "رفض التعليق": the comment is no suspension (تعليق) of talks
             if any(a.start <= cue.start and cue.end <= a.end for a in anonymity):
                 continue  # "que pidió no ser identificada": no request in the talks
-            if not _CONCESSIVE.isdisjoint(self.words_before_break(cue.outer_start, 20)[-3:]):
+            if not _CONCESSIVE.isdisjoint(self.words_before(cue.outer_start, 20)[-3:]):
                 continue  # "continúan, pese al rechazo del Clan": background to the claim
             if cue.value == "refused" and self.refused_comment(cue.end):
                 comment_end = self._comment_end(cue.end)
@@ -1382,11 +1383,11 @@ class _Extractor:
                 # closes the segment is its status.
                 status_end = max(seg_end, governing[gi + 1][0].end)
             status = self.status(seg_start, status_end)
-            if status is None and before and gi >= 0:
+            if status is None and before and gcue is not None:
                 # "The talks, a source said, have stalled", "A person familiar with the
                 # talks told … that the two sides had agreed": the status follows the verb.
                 nxt = governing[1][0].start if len(governing) > 1 else sent.nend
-                status = self.status(governing[0][0].end, nxt)
+                status = self.status(gcue.end, nxt)
             if any(self.refusal_negated(c.outer_start) for c in seg_cues):
                 status = "refused"  # "لن نفاوض", "will not negotiate"
             if is_denial and status != "refused":
