@@ -72,6 +72,7 @@ _REBELS = frozenset(
 _COMMUNITY_PLURALS = frozenset(
     {"communities", "clans", "tribes", "communautes", "tribus", "comunidades", "clanes"}
 )
+#: Conjunctions that join two names ("the Akot-Dhol and Nyangwar communities").
 _JOINING = frozenset({"and", "et", "y", "und"})
 #: Heads of kind `other` that may stand for any group ("the group"); "the church" or
 #: "the company" never stands for an armed group.
@@ -1258,7 +1259,7 @@ class _Builder:
                 and self.boundary(i)
                 and (cap[i] or self.tok(i) in lex.pre_titles)
                 and self._after_comma(i)
-                and (i - a == 1 or self.tok(a - 1) in self.lex.np_links or self.tok(a - 1) == "of")
+                and (i - a == 1 or self.tok(a - 1) in lex.np_links or self.tok(a - 1) == "of")
             ):
                 # "El gobernador de Tumbala, Andrés Villalba", "la alcaldesa de San Lázaro,
                 # Marcela Ocampo": the place, then the name.
