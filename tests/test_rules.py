@@ -2403,3 +2403,14 @@ def test_an_arabic_family_is_a_body() -> None:
 )
 def test_words_that_end_a_name(text: str, word: str) -> None:
     assert not any(word in a.name.split() for a in extract(text).actors)
+
+
+def test_the_government_as_a_common_noun_is_the_articles_government() -> None:
+    by_name = {
+        a.name: a
+        for a in extract(
+            "Le gouvernement burkinabè a démenti. Le porte-parole du gouvernement, Lassina "
+            "Tiendrébéogo, a rejeté cette exigence."
+        ).actors
+    }
+    assert by_name["Lassina Tiendrébéogo"].affiliation == by_name["Le gouvernement"].id

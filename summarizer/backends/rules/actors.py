@@ -802,6 +802,13 @@ class _Builder:
                 and (best is None or rec.first > best.first)
             ):
                 best = rec
+        if best is None and head in self.lex.government_words:
+            # "le porte-parole du gouvernement": the article's one government, however named.
+            governments = [
+                r for r in self.actors.values() if r.kind == "government" and r.first < start
+            ]
+            if len(governments) == 1:
+                best = governments[0]
         if best is None and head in _REBELS:
             # "the rebels": the story's main armed group, not the latest unit named.
             counts: dict[str, int] = {}
