@@ -2414,3 +2414,19 @@ def test_the_government_as_a_common_noun_is_the_articles_government() -> None:
         ).actors
     }
     assert by_name["Lassina Tiendrébéogo"].affiliation == by_name["Le gouvernement"].id
+
+
+def test_an_ombudsman_who_proposes_speaks_for_the_two_sides_talks() -> None:
+    draft = extract(
+        "La Cooperativa de Pescadores de Pichicullín negocia con la empresa Salmones Trenqui. "
+        "El defensor ambiental, Ignacio Barría, propuso una suspensión de sesenta días de las "
+        "granjas."
+    )
+    names = _names(draft)
+    by_name = {a.name: a for a in draft.actors}
+    assert by_name["Ignacio Barría"].role == "ombudsman"
+    assert by_name["Ignacio Barría"].affiliation is None  # not the company ending the last sentence
+    (claim,) = draft.negotiation_claims
+    assert {"Cooperativa de Pescadores de Pichicullín", "Salmones Trenqui"} <= {
+        names[p] for p in claim.parties
+    }

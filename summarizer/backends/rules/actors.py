@@ -995,7 +995,9 @@ class _Builder:
             if affiliation is None:
                 # "Y's spokesman", "The United Nations special envoy": the owner before.
                 affiliation = self._mention_ending_before(ti) or (
-                    self._mention_ending_before(ti - 1) if ti > 0 and not self.arabic else None
+                    self._mention_ending_before(ti - 1)
+                    if ti > 0 and not self.arabic and not self.boundary(ti - 1)
+                    else None  # the previous sentence's last words own no title
                 )
             name_span = (
                 self._name_before(ti)

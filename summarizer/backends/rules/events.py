@@ -345,7 +345,7 @@ _AGENT_PREPOSITIONS = frozenset({"by", "par", "por", "von"})
 _TWO = frozenset({"two", "both", "deux", "dos", "ambas", "ambos", "beiden", "zwei"})
 #: Clitics before an Arabic dual ("والعشيرتين", "للفصيلين").
 _AR_PREFIXES = ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ب", "ل")
-_MEDIATOR_ROLES = frozenset({"envoy", "mediator", "sheikh", "head of delegation"})
+_MEDIATOR_ROLES = frozenset({"envoy", "mediator", "sheikh", "head of delegation", "ombudsman"})
 
 
 @dataclass(slots=True)
