@@ -2430,3 +2430,34 @@ def test_an_ombudsman_who_proposes_speaks_for_the_two_sides_talks() -> None:
     assert {"Cooperativa de Pescadores de Pichicullín", "Salmones Trenqui"} <= {
         names[p] for p in claim.parties
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "Kelland Air denies layoff plans as pilots' dispute goes to court-appointed "
+            "mediator\n\nPORT AVERNE, March 12 (Reuters) - Kelland Air denied in a statement "
+            "that it was planning to lay off pilots.",
+            "PORT AVERNE",
+        ),
+        (
+            "Mogadishu, which has little authority in the lower Goob valley, welcomed the truce.",
+            "authority in the lower Goob",
+        ),
+    ],
+)
+def test_no_title_reaches_into_the_next_sentence_and_no_body_from_a_common_authority(
+    text: str, absent: str
+) -> None:
+    assert absent not in {a.name for a in extract(text).actors}
+
+
+def test_a_longer_name_ending_in_a_compass_word_is_no_place() -> None:
+    names = {
+        a.name
+        for a in extract(
+            "La Universidad del Litoral Sur negó el acuerdo con el Ministerio de Hacienda."
+        ).actors
+    }
+    assert "Universidad del Litoral Sur" in names

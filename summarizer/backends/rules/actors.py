@@ -752,7 +752,13 @@ class _Builder:
         # Right: "of/for/on (the) Capitalised Words".
         end_i = hj
         j = hj + 1
-        if j < len(toks) and self.tok(j) in ("of", "for", "on", "in") and not self.boundary(j):
+        named_left = cap[hi] or any(cap[x] for x in range(start_i, hi))
+        if (
+            j < len(toks)
+            and self.tok(j) in ("of", "for", "on", "in")
+            and not self.boundary(j)
+            and (self.tok(j) != "in" or named_left)  # not "authority in the lower Goob valley"
+        ):
             # "Authority on Development", "Committee of the Red Cross", "… in Brenovo"
             k = j + 1
             if k < len(toks) and self.tok(k) == "the":
@@ -1033,6 +1039,10 @@ class _Builder:
                 continue
             a, b = name_span
             start, end = doc.tokens[a][0], doc.tokens[b][1]
+            if doc.sentence_at(start).index != doc.sentence_at(m.start).index:
+                # "…goes to court-appointed mediator\n\nPORT AVERNE, March 12": a title
+                # never reaches into the next sentence.
+                continue
             if not self.free(start, end):
                 # A capitalised-span person already there: just give it its title.
                 existing = self.mention_at(start)
@@ -1612,6 +1622,8 @@ class _Builder:
             return  # "Velka Valley", "Marsh Road", "the Tin-Azouf area"
         if role is None and self.tok(a) in lex.place_starts:
             return  # "Port Amara", "Cerro Quilapán"
+        if j == a + 1 and self.tok(j) in lex.compass:
+            return  # "Saka East", "Adaro Central"
         surface = self.doc.quote(start, end)
         if sum(c.isalpha() for c in surface) > 3 and surface.upper() == surface:
             # "PUERTO ESMERALDA, 21 de noviembre": a dateline, not a person, and the

@@ -245,6 +245,8 @@ class Lexicon:
     place_starts: frozenset[str]
     #: Heads that only end a proper name ("Serati Mining"): alone they name nobody.
     proper_heads: frozenset[str]
+    #: Compass words: a two-word name ending in one is a place ("Saka East").
+    compass: frozenset[str]
     location_preps: frozenset[str]
     source_kinds: CueSet[str]
     anonymous: CueSet[str]
@@ -352,6 +354,7 @@ def load_lexicon(code: str) -> Lexicon:
         location_heads=_norm_set(actors.get("location_heads", [])),
         place_starts=_norm_set(actors.get("place_starts", [])),
         proper_heads=_norm_set(actors.get("proper_heads", [])),
+        compass=_norm_set(actors.get("compass", [])),
         location_preps=_norm_set(actors.get("location_preps", [])),
         source_kinds=cues(source_entries),
         anonymous=cues(_phrases(sources.get("anonymous", []))),
