@@ -2461,3 +2461,13 @@ def test_a_longer_name_ending_in_a_compass_word_is_no_place() -> None:
         ).actors
     }
     assert "Universidad del Litoral Sur" in names
+
+
+def test_a_quoted_outlet_after_a_titled_name_is_no_apposition() -> None:
+    draft = extract(
+        'قال رئيس لجنة عمال النظافة المضربين سليم أبو زيتون لصحيفة "صدى الساحل" إن اللجنة '
+        "رفضت عرضا قدمته البلدية."
+    )
+    assert [(a.name, a.role) for a in draft.actors if a.kind == "person"] == [
+        ("سليم أبو زيتون", "head")
+    ]

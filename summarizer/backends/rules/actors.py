@@ -1082,8 +1082,8 @@ class _Builder:
         names the lexicon does not know included."""
         n = len(self.doc.tokens)
         p = next((k for k in range(i, min(i + 8, n)) if k > 0 and self.boundary(k)), None)
-        if p is None or p >= n:
-            return None
+        if p is None or p >= n or not self._after_comma(p):
+            return None  # 'لصحيفة "صدى الساحل"': a quote is no apposition
         while p < n and self.tok(p) in self.lex.ranks:
             p += 1
         q = p
@@ -1378,7 +1378,7 @@ class _Builder:
 
     def _after_comma(self, i: int) -> bool:
         """Whether a comma ends the text before token `i`."""
-        return self.doc.text[: self.doc.span(*self.doc.tokens[i])[0]].rstrip().endswith(",")
+        return self.doc.text[: self.doc.span(*self.doc.tokens[i])[0]].rstrip().endswith((",", "،"))
 
     def _latin_apposition_name(self, i: int) -> tuple[int, int] | None:
         """ "Le ministre de la Justice et de la Sécurité publique, Gérald Dorsainvil, a
