@@ -2471,3 +2471,16 @@ def test_a_quoted_outlet_after_a_titled_name_is_no_apposition() -> None:
     assert [(a.name, a.role) for a in draft.actors if a.kind == "person"] == [
         ("سليم أبو زيتون", "head")
     ]
+
+
+def test_writing_a_post_is_reporting() -> None:
+    draft = extract(
+        "La presidenta del Sindicato Unido de Docentes, Ana Ruiz Paz, escribió en su cuenta de "
+        "X que las negociaciones con el Ministerio de Educación están estancadas."
+    )
+    names = _names(draft)
+    by_name = {a.name: a for a in draft.actors}
+    assert by_name["Ana Ruiz Paz"].role == "president"
+    assert [(names[c.claimant], c.status) for c in draft.negotiation_claims] == [
+        ("Ana Ruiz Paz", "stalled")
+    ]
