@@ -2484,3 +2484,16 @@ def test_writing_a_post_is_reporting() -> None:
     assert [(names[c.claimant], c.status) for c in draft.negotiation_claims] == [
         ("Ana Ruiz Paz", "stalled")
     ]
+
+
+def test_an_acronym_that_leaves_out_the_place_still_ends_the_name() -> None:
+    by_name = {
+        a.name: a
+        for a in extract(
+            "La Fédération départementale des exploitants agricoles de Haute-Lisière (FDEA) "
+            "bloque l'autoroute. Le président de la FDEA, Jean-Baptiste Morvillier, a démenti."
+        ).actors
+    }
+    fdea = by_name["Fédération départementale des exploitants agricoles de Haute-Lisière"]
+    assert "FDEA" in fdea.aliases
+    assert by_name["Jean-Baptiste Morvillier"].affiliation == fdea.id

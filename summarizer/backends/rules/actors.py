@@ -474,17 +474,21 @@ class _Builder:
         if doc.text.find("(", orig_end, orig_end + _ACRONYM_REACH) < 0:
             return end
         a, b = doc.token_index(start), doc.token_index(end - 1)
-        for k in range(b + 1, min(len(doc.tokens), b + 6)):
+        for k in range(b + 1, min(len(doc.tokens), b + 9)):
             if self._in_parentheses(k):
                 words = [
-                    self.tok(x)
+                    x
                     for x in range(a, k)
                     if self.tok(x) not in self.lex.np_links
                     and self.tok(x) not in _DEFINITE
                     and self.tok(x) not in self.lex.stop
                 ]
-                initials = "".join(w[0] for w in words)
-                if k > b + 1 and initials == self.tok(k):
+                initials = "".join(self.tok(x)[0] for x in words)
+                acronym = self.tok(k)
+                # "… des exploitants agricoles de Haute-Lisière (FDEA)": the place after
+                # the words the acronym spells out is in the name too.
+                place = all(doc.original_capitalised[x] for x in words[len(acronym) :])
+                if k > b + 1 and initials.startswith(acronym) and place:
                     return doc.tokens[k - 1][1]
                 return end
             if self.boundary(k) or self.is_verbal_cue(self.tok(k)):
