@@ -1427,6 +1427,7 @@ def test_arabic_tribal_prefixes_and_general_bodies(text: str, name: str) -> None
             'A Western diplomat said the talks between the parties were "moving, slowly".',
             "ongoing",
         ),
+        ("M. Jean-Baptiste Morvillier a balayé auprès de l'AFP l'offre du ministre.", "refused"),
     ],
 )
 def test_negotiation_objects_and_status_words(text: str, status: str) -> None:
