@@ -77,20 +77,6 @@ _JOINING = frozenset({"and", "et", "y", "und"})
 #: Heads of kind `other` that may stand for any group ("the group"); "the church" or
 #: "the company" never stands for an armed group.
 _COLLECTIVE_HEADS = frozenset({"group", "مجموعه"})
-#: Collective nouns for an unnamed armed band that acts in the story.
-_CAPTORS = frozenset(
-    {
-        "kidnappers",
-        "hijackers",
-        "gunmen",
-        "captors",
-        "abductors",
-        "ravisseurs",
-        "secuestradores",
-        "خاطفين",
-        "خاطفون",
-    }
-)
 #: "General" after a head ("الاتحاد العام", "القيادة العامة"): in the stop list as "the
 #: year", an adjective here.
 _AR_GENERAL = frozenset({"العام", "العامه"})
@@ -433,7 +419,7 @@ class _Builder:
             ):
                 kind = "government"  # "الهيئة العامة للطيران المدني": a public authority
             if generic:
-                if not self._anaphor(start, end, head, kind) and head in _CAPTORS:
+                if not self._anaphor(start, end, head, kind) and head in self.lex.captors:
                     # "the kidnappers" with no armed group named before: a body of its own,
                     # until the article names one.
                     key = self.add(start, end, "armed_group", head=head)

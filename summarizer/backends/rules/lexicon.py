@@ -247,6 +247,9 @@ class Lexicon:
     proper_heads: frozenset[str]
     #: Compass words: a two-word name ending in one is a place ("Saka East").
     compass: frozenset[str]
+    #: Heads for an unnamed armed band ("the kidnappers"), a body of its own until the
+    #: article names the group.
+    captors: frozenset[str]
     location_preps: frozenset[str]
     source_kinds: CueSet[str]
     anonymous: CueSet[str]
@@ -331,7 +334,15 @@ def load_lexicon(code: str) -> Lexicon:
         via=cues(_phrases(data.get("negotiation", {}).get("via", []))),
         status=CueSet(status_entries, clitics=clitics, article=True),
         refused_negators=_norm_set(status.get("refused_negators", [])),
-        heads=cues(_with_article(actors.get("heads", {}).items(), clitics)),
+        heads=cues(
+            _with_article(
+                [
+                    *actors.get("heads", {}).items(),
+                    *((w, "armed_group") for w in actors.get("captors", [])),
+                ],
+                clitics,
+            )
+        ),
         head_first=bool(actors.get("head_first", False)),
         np_links=_norm_set(actors.get("np_links", [])),
         adjective_suffixes=tuple(normalize(x) for x in actors.get("adjective_suffixes", [])),
@@ -355,6 +366,7 @@ def load_lexicon(code: str) -> Lexicon:
         place_starts=_norm_set(actors.get("place_starts", [])),
         proper_heads=_norm_set(actors.get("proper_heads", [])),
         compass=_norm_set(actors.get("compass", [])),
+        captors=_norm_set(actors.get("captors", [])),
         location_preps=_norm_set(actors.get("location_preps", [])),
         source_kinds=cues(source_entries),
         anonymous=cues(_phrases(sources.get("anonymous", []))),
