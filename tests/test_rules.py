@@ -1576,6 +1576,43 @@ def test_a_mediator_a_phrase_introduces_is_a_party_too(text: str, mediator: str)
     assert len(parties - {names[claim.claimant], mediator}) >= 1  # and the other side
 
 
+@pytest.mark.parametrize(
+    ("text", "mediator", "sides"),
+    [
+        (
+            "Refinery talks resume\n\nThe Energy Ministry, which has mediated between the two "
+            "sides since March, said on Monday that talks between the Corvel Refining Company "
+            "and the Oil Workers' Union had resumed at the Energy Ministry.\n\nThe Oil "
+            "Workers' Union said its members would stay out until the lockout ends. The Corvel "
+            "Refining Company said it wanted its plant open.\n\nThe Energy Ministry said the "
+            "ministry's negotiators were hopeful.",
+            "Energy Ministry",
+            {"Corvel Refining Company", "Oil Workers' Union"},
+        ),
+        (
+            "استئناف المفاوضات في مصفاة الوادي\n\nقال الاتحاد الجهوي للشغل الذي يقود وساطة بين "
+            "الطرفين منذ أسبوعين إن المفاوضات بين شركة نفط الوادي ونقابة عمال المصفاة مستمرة."
+            "\n\nوأضاف الاتحاد الجهوي للشغل أن الاتحاد الجهوي للشغل سيعقد جولة جديدة الأحد."
+            "\n\nوقالت نقابة عمال المصفاة إن الإضراب مستمر، وقالت شركة نفط الوادي إنها تريد "
+            "حلا.",
+            "الاتحاد الجهوي",
+            {"شركة نفط الوادي", "نقابة عمال المصفاة"},
+        ),
+    ],
+)
+def test_a_body_described_as_mediating_is_not_a_side(
+    text: str, mediator: str, sides: set[str]
+) -> None:
+    # The mediator is the most mentioned body, yet the relative clause after its name
+    # (", which has mediated", «الذي يقود وساطة») keeps it out of the story's two sides:
+    # its claim is about the talks between the other two.
+    draft = extract(text)
+    names = _names(draft)
+    claim = next(c for c in draft.negotiation_claims if names[c.claimant] == mediator)
+    assert claim.status == "ongoing"
+    assert {names[p] for p in claim.parties} - {mediator} == sides
+
+
 def test_a_refusal_with_its_own_subject_is_not_the_previous_speakers_status() -> None:
     # "…تعثرت…، وترفض الحكومة الإفراج عنهم": the talks stalled (the spokesman's claim);
     # the refusal is the government's.

@@ -345,6 +345,11 @@ _AGENT_PREPOSITIONS = frozenset({"by", "par", "por", "von"})
 _TWO = frozenset({"two", "both", "deux", "dos", "ambas", "ambos", "beiden", "zwei"})
 #: Clitics before an Arabic dual ("والعشيرتين", "للفصيلين").
 _AR_PREFIXES = ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ب", "ل")
+#: How many words may separate a name from the phrase that calls it a mediator (", which
+#: has been mediating").
+_MEDIATING_GAP = 4
+#: Punctuation that ends an apposition: what follows it says nothing about the name.
+_NOT_APPOSED = frozenset('.;:!?()"«»“”')
 _MEDIATOR_ROLES = frozenset({"envoy", "mediator", "sheikh", "head of delegation", "ombudsman"})
 
 
@@ -418,7 +423,11 @@ class _Extractor:
         # A mediating organisation is not a side; the second side is the most mentioned
         # one from the other camp (an armed group faces a state, not a second name for
         # itself).
-        sides = [k for k in ranked if self.actors.actors[k].kind not in _THIRD_PARTY_KINDS]
+        sides = [
+            k
+            for k in ranked
+            if self.actors.actors[k].kind not in _THIRD_PARTY_KINDS and k not in self.mediating
+        ]
         rest = [k for k in ranked if k not in sides]
         if sides:
             camp = _CAMPS.get(self.actors.actors[sides[0]].kind)
@@ -440,6 +449,46 @@ class _Extractor:
                 sides.remove(other)
                 sides.insert(1, other)
         return sides + rest
+
+    @cached_property
+    def mediating(self) -> frozenset[str]:
+        """Sides that mediate, whatever their kind: named for it ("لجنة الوساطة") or
+        described so right after their name ("the Church, which has mediated since March",
+        «الاتحاد الجهوي للشغل الذي يقود وساطة», "la Conférence épiscopale, médiatrice du
+        dialogue"). A mediator speaks of the two sides' talks; it is not one of the sides."""
+        found = {
+            key
+            for key, rec in self.actors.actors.items()
+            if not _MEDIATION_WORDS.isdisjoint(normalize(rec.name).split())
+        }
+        doc = self.doc
+        for cue in doc.all_matches(self.lex.mediating):
+            i = bisect_left(self._mention_ends, cue.outer_start + 1) - 1
+            if i < 0:
+                continue
+            m = self._mentions_by_end[i]
+            gap = doc.text[doc.span(m.start, m.end)[1] : doc.span(cue.start, cue.end)[0]]
+            words = self.tokens_between(m.end, cue.outer_start)
+            # Set off right after the name by one comma (", which has been mediating"), or
+            # in Arabic by a relative with at most a word before it (the rest of the name:
+            # «للشغل الذي»); "Moscow has brokered" is a subject and its verb.
+            commas = gap.count(",") + gap.count("،")
+            if any(c in gap for c in _NOT_APPOSED) or len(words) > _MEDIATING_GAP:
+                continue
+            if commas > 1 or (commas == 0 and (len(words) > 1 or not self.lex.clitics)):
+                continue
+            if commas == 1 and gap.lstrip()[0] not in ",،":
+                continue
+            found.add(self.actors.side(m.key))
+        return frozenset(found)
+
+    @cached_property
+    def _mentions_by_end(self) -> list[Mention]:
+        return sorted(self.actors.mentions, key=lambda m: m.end)
+
+    @cached_property
+    def _mention_ends(self) -> list[int]:
+        return [m.end for m in self._mentions_by_end]
 
     # -- helpers -----------------------------------------------------------------------
 
@@ -1642,8 +1691,8 @@ class _Extractor:
         side = self.actors.actors[self.actors.side(key)]
         return (
             side.kind in _THIRD_PARTY_KINDS
+            or side.key in self.mediating
             or (rec.kind == "person" and rec.role in _MEDIATOR_ROLES)
-            or any(w in _MEDIATION_WORDS for w in side.name.casefold().split())
         )
 
     def claimants(

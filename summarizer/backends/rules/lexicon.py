@@ -220,6 +220,9 @@ class Lexicon:
     both_sides: CueSet[str]
     #: Phrases that introduce who mediates or hosts talks ("بوساطة", "through", "hosted by").
     via: CueSet[str]
+    #: Phrases that describe the actor just named as mediating, set off after its name
+    #: ("…, which has mediated since", «…الذي يقود وساطة», "…, médiatrice du dialogue").
+    mediating: CueSet[str]
     status: CueSet[str]
     refused_negators: frozenset[str]
     heads: CueSet[str]
@@ -332,6 +335,7 @@ def load_lexicon(code: str) -> Lexicon:
         not_negotiation=cues(_phrases(data.get("negotiation", {}).get("not_negotiation", []))),
         both_sides=cues(_phrases(data.get("negotiation", {}).get("both_sides", []))),
         via=cues(_phrases(data.get("negotiation", {}).get("via", []))),
+        mediating=cues(_phrases(data.get("negotiation", {}).get("mediating", []))),
         status=CueSet(status_entries, clitics=clitics, article=True),
         refused_negators=_norm_set(status.get("refused_negators", [])),
         heads=cues(
