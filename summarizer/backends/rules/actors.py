@@ -48,6 +48,8 @@ _SELF_NAME_SKIP = frozenset({"the", "el", "la", "le", "los", "las", "les", "اس
 #: Tokens after an Arabic title searched for the name that opens with a given name.
 _TITLE_RUN = 9
 #: Prepositions before a place inside a title ("المبعوث إلى المنطقة"), normalised (ى → ي).
+#: The most words an Arabic personal name set off by commas may take ("عبد الفتاح علي سمتر").
+_AR_NAME_MAX_WORDS = 4
 _AR_PLACE_PREPS = frozenset({"في", "الي", "لدي"})
 #: Nouns a statement is given to ("لمراسل الجزيرة", "لوكالة رويترز"): after ل they end an
 #: organisation's name instead of extending it.
@@ -1364,7 +1366,26 @@ class _Builder:
         chosen = words[:k] if after_rank else words[-k:]
         if self.tok(chosen[0]).startswith("ال") and self.tok(chosen[0]) != "العبد":
             return None
-        return chosen[0], chosen[-1]
+        return chosen[0], self._set_off_name_end(chosen[0], chosen[-1])
+
+    def _set_off_name_end(self, start: int, end: int) -> int:
+        """The last word of an Arabic name from `start` that a comma closes: "المهندس
+        فؤاد سالم بارحمة، في تصريح", "المتحدث باسم حكومة الولاية، عبد الفتاح علي سمتر،".
+        Two words are the safe reading of a run a verb may follow (`end`); the comma shows
+        where a longer name ends."""
+        n = len(self.doc.tokens)
+        k = end + 1
+        while (
+            k < n
+            and k - start < _AR_NAME_MAX_WORDS
+            and not self.boundary(k)
+            and (self.nameish(self.tok(k)) or self._ali(k))
+            and not self.is_verbal_cue(self.tok(k))
+        ):
+            k += 1
+            if k < n and self._after_comma(k):
+                return k - 1
+        return end
 
     def _after_comma(self, i: int) -> bool:
         """Whether a comma ends the text before token `i` (past any whitespace)."""
@@ -1421,9 +1442,14 @@ class _Builder:
 
     def _given_name_span(self, i: int) -> tuple[int, int] | None:
         """Token span of an Arabic name that opens with a common given name at token `i`
-        and has a surname after it ("خليفة الورفلي", "سالم بن عيسى"). "عبد" and "أبو" take
-        the next word into the given name ("عبد الله", "أبو علي"); a kunya needs no
-        surname ("أبو همام")."""
+        and has a surname after it ("خليفة الورفلي", "سالم بن عيسى"), to the comma that
+        closes a longer one ("فؤاد سالم بارحمة،")."""
+        span = self._given_name_words(i)
+        return None if span is None else (span[0], self._set_off_name_end(*span))
+
+    def _given_name_words(self, i: int) -> tuple[int, int] | None:
+        """`_given_name_span` without the comma: "عبد" and "أبو" take the next word into
+        the given name ("عبد الله", "أبو علي"); a kunya needs no surname ("أبو همام")."""
         lex = self.lex
         t = self.tok(i)
         # "صلاح الدين", "نور الدين": a compound given name, whatever its first word.
