@@ -1623,6 +1623,55 @@ def test_a_body_described_as_mediating_is_not_a_side(
     assert {names[p] for p in claim.parties} - {mediator} == sides
 
 
+@pytest.mark.parametrize(
+    ("text", "status", "sides"),
+    [
+        (
+            "Dam dispute\n\nThe Sarykul Basin Authority and the Tokmurat Water Users' "
+            "Association have argued for weeks over the summer releases.\n\nA spokesman for "
+            "the Sarykul Basin Authority told a regional daily that the authority had offered "
+            "the Tokmurat Water Users' Association an additional 5 million cubic metres.",
+            "proposed",
+            {"Sarykul Basin Authority", "Tokmurat Water Users' Association"},
+        ),
+        (
+            "La Alcaldía de Monteclaro y el Gremio de Taxistas discuten desde marzo.\n\nLa "
+            "vocera Diana Ospina afirmó que la Alcaldía de Monteclaro y el Gremio de Taxistas "
+            "acordaron en la madrugada levantar el bloqueo.",
+            "agreed",
+            {"Alcaldía de Monteclaro", "Gremio de Taxistas"},
+        ),
+    ],
+)
+def test_a_verb_that_states_the_act_is_a_claim_without_a_negotiation_word(
+    text: str, status: str, sides: set[str]
+) -> None:
+    # "had offered", "acordaron": the verb stands for the negotiation word, and its status
+    # is the verb's own, whatever else the clause says ("if the association accepts").
+    draft = extract(text)
+    names = _names(draft)
+    (claim,) = draft.negotiation_claims
+    assert claim.status == status
+    assert {names[p] for p in claim.parties} >= sides
+
+
+def test_a_status_verb_with_no_other_side_named_is_no_claim() -> None:
+    # With no negotiation word, only a clause that names the other side is a claim.
+    draft = extract("The Harbour Workers' Union said on Monday that it had accepted.")
+    assert draft.negotiation_claims == []
+
+
+def test_the_reports_a_denial_denies_are_no_claim() -> None:
+    draft = extract(
+        "Valley talks\n\nThe Free Velka Battalions have held the valley since May, and the "
+        "army has besieged it.\n\nThe Free Velka Battalions said the siege was illegal.\n\n"
+        "Marta Ivers, the commander of the Free Velka Battalions, denied reports that her "
+        "fighters had held talks with the army."
+    )
+    assert len(draft.denials) == 1
+    assert draft.negotiation_claims == []
+
+
 def test_a_refusal_with_its_own_subject_is_not_the_previous_speakers_status() -> None:
     # "…تعثرت…، وترفض الحكومة الإفراج عنهم": the talks stalled (the spokesman's claim);
     # the refusal is the government's.

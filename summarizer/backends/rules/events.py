@@ -46,7 +46,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz
@@ -300,6 +300,11 @@ _PAST_AUXILIARIES = frozenset(
 _NEGATIVE_OBJECTS = frozenset({"nothing", "rien", "nada", "nichts", "شيئا"})
 #: Offer nouns a later sentence refers back to ("rejected the offer", "تدرس العرض").
 _OFFER_SUBJECTS = frozenset({"offer", "proposal", "initiative"})
+#: The subject of a claim a status verb states alone, by its status.
+_ACT_SUBJECTS = {"agreed": "agreement", "proposed": "proposal"}
+#: Words between a denial verb and the reports it denies ("denied the media reports").
+_DENIED_REPORT_GAP = 2
+_ACT_STATUS = {subject: status for status, subject in _ACT_SUBJECTS.items()}
 #: How similar (rapidfuzz token set ratio) a lead's denied clause and a later one are when
 #: the later denial restates the lead's.
 _SAME_DENIED = 60
@@ -1371,6 +1376,19 @@ class _Extractor:
             and not self.similar(c)
             and not self.conditional(c.outer_start)  # "If there are talks, …"
         ]
+        # "the authority had offered Tokmurat an extra 40 days", «اتفق الطرفان على…»: a
+        # verb that states the act is the claim's cue when no negotiation word is there;
+        # the clause must then name the other side itself.
+        acts_only = not cues
+        if acts_only:
+            cues = [
+                replace(c, value=_ACT_SUBJECTS[c.value])
+                for c in doc.matches(lex.status, sent.nstart, sent.nend)
+                if c.value in _ACT_SUBJECTS
+                and c.cue in lex.status_acts
+                and not any(m.start <= c.start and c.end <= m.end for m in names)
+                and not self.negated(c.outer_start)
+            ]
         if not cues:
             return
         # "لم يؤكد كامارا ولم ينفِ تعليق المحادثات": what is neither confirmed nor denied is
@@ -1398,8 +1416,18 @@ class _Extractor:
             for c in doc.matches(lex.denial, sent.nstart, sent.nend)
             if not self.negated(c.outer_start) and not self.in_not_denial(c.start, c.end)
         ]
+        # "denied reports that her fighters had agreed…": the reports are what is denied,
+        # not a new speaker's claim.
+        reported = [
+            c
+            for c in attributions
+            if not any(
+                d.end <= c.start and len(self.tokens_between(d.end, c.start)) <= _DENIED_REPORT_GAP
+                for d in denial_cues
+            )
+        ]
         governing = sorted(
-            [(c, False) for c in attributions + refusals] + [(c, True) for c in denial_cues],
+            [(c, False) for c in reported + refusals] + [(c, True) for c in denial_cues],
             key=lambda x: x[0].start,
         )
         # Segment keys: (governing cue index, whether the cues come before it). Cues before
@@ -1432,6 +1460,10 @@ class _Extractor:
                 # closes the segment is its status.
                 status_end = max(seg_end, governing[gi + 1][0].end)
             status = self.status(seg_start, status_end)
+            if acts_only:
+                # The verb that stands for the negotiation word is the status ("the
+                # authority had offered…, if the association accepts").
+                status = _ACT_STATUS[seg_cues[0].value]
             if status is None and before and gcue is not None:
                 # "The talks, a source said, have stalled", "A person familiar with the
                 # talks told … that the two sides had agreed": the status follows the verb.
@@ -1492,6 +1524,8 @@ class _Extractor:
                 refuser = self.subject_before(sent, gcue)
                 if refuser is not None and refuser not in claimants and refuser not in others:
                     others.insert(0, refuser)
+            if acts_only and not others:
+                continue
             if not others and not _OFFER_SUBJECTS.isdisjoint(subjects):
                 others = self.offerer(sent, claimants)
             # "عبر الوسيط التركي", "hosted by the UN mission": a mediator is a party too.

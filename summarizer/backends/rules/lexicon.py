@@ -224,6 +224,9 @@ class Lexicon:
     #: ("…, which has mediated since", «…الذي يقود وساطة», "…, médiatrice du dialogue").
     mediating: CueSet[str]
     status: CueSet[str]
+    #: Status verbs that state a negotiation act with no negotiation word ("the authority
+    #: had offered Tokmurat…", "la Alcaldía y los gremios acordaron…", «اتفق الطرفان»).
+    status_acts: frozenset[str]
     refused_negators: frozenset[str]
     heads: CueSet[str]
     head_first: bool
@@ -337,6 +340,7 @@ def load_lexicon(code: str) -> Lexicon:
         via=cues(_phrases(data.get("negotiation", {}).get("via", []))),
         mediating=cues(_phrases(data.get("negotiation", {}).get("mediating", []))),
         status=CueSet(status_entries, clitics=clitics, article=True),
+        status_acts=_norm_set(status.get("acts", [])),
         refused_negators=_norm_set(status.get("refused_negators", [])),
         heads=cues(
             _with_article(
