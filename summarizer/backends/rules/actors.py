@@ -47,9 +47,9 @@ _PURPOSE = frozenset({"para", "pour", "um"})
 _SELF_NAME_SKIP = frozenset({"the", "el", "la", "le", "los", "las", "les", "اسم", "باسم"})
 #: Tokens after an Arabic title searched for the name that opens with a given name.
 _TITLE_RUN = 9
-#: Prepositions before a place inside a title ("المبعوث إلى المنطقة"), normalised (ى → ي).
 #: The most words an Arabic personal name set off by commas may take ("عبد الفتاح علي سمتر").
 _AR_NAME_MAX_WORDS = 4
+#: Prepositions before a place inside a title ("المبعوث إلى المنطقة"), normalised (ى → ي).
 _AR_PLACE_PREPS = frozenset({"في", "الي", "لدي"})
 #: Nouns a statement is given to ("لمراسل الجزيرة", "لوكالة رويترز"): after ل they end an
 #: organisation's name instead of extending it.

@@ -300,11 +300,11 @@ _PAST_AUXILIARIES = frozenset(
 _NEGATIVE_OBJECTS = frozenset({"nothing", "rien", "nada", "nichts", "شيئا"})
 #: Offer nouns a later sentence refers back to ("rejected the offer", "تدرس العرض").
 _OFFER_SUBJECTS = frozenset({"offer", "proposal", "initiative"})
-#: The subject of a claim a status verb states alone, by its status.
+#: The subject of a claim a status verb states alone, by its status, and back.
 _ACT_SUBJECTS = {"agreed": "agreement", "proposed": "proposal"}
+_ACT_STATUS = {subject: status for status, subject in _ACT_SUBJECTS.items()}
 #: Words between a denial verb and the reports it denies ("denied the media reports").
 _DENIED_REPORT_GAP = 2
-_ACT_STATUS = {subject: status for status, subject in _ACT_SUBJECTS.items()}
 #: How similar (rapidfuzz token set ratio) a lead's denied clause and a later one are when
 #: the later denial restates the lead's.
 _SAME_DENIED = 60
@@ -1376,7 +1376,7 @@ class _Extractor:
             and not self.similar(c)
             and not self.conditional(c.outer_start)  # "If there are talks, …"
         ]
-        # "the authority had offered Tokmurat an extra 40 days", «اتفق الطرفان على…»: a
+        # "the authority had offered Tokmurat an extra 40 days", «تعهد الجيش للعشيرة…»: a
         # verb that states the act is the claim's cue when no negotiation word is there;
         # the clause must then name the other side itself.
         acts_only = not cues
@@ -1388,6 +1388,7 @@ class _Extractor:
                 and c.cue in lex.status_acts
                 and not any(m.start <= c.start and c.end <= m.end for m in names)
                 and not self.negated(c.outer_start)
+                and not self.conditional(c.outer_start)
             ]
         if not cues:
             return

@@ -225,7 +225,7 @@ class Lexicon:
     mediating: CueSet[str]
     status: CueSet[str]
     #: Status verbs that state a negotiation act with no negotiation word ("the authority
-    #: had offered Tokmurat…", "la Alcaldía y los gremios acordaron…", «اتفق الطرفان»).
+    #: had offered Tokmurat…", "la Alcaldía y los gremios acordaron…", «تعهد الجيش للعشيرة…»).
     status_acts: frozenset[str]
     refused_negators: frozenset[str]
     heads: CueSet[str]
