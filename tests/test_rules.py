@@ -1335,6 +1335,13 @@ def test_a_spanish_name_stops_before_a_finite_verb() -> None:
             "نفى المتحدث باسم حكومة الولاية، عبد الفتاح علي سمتر، توقيع أي اتفاق.",
             "عبد الفتاح علي سمتر",
         ),
+        # Heads of municipalities, chambers and directorates.
+        ("وقالت بلدية بئر السبع الجديدة إن المفاوضات مع اللجنة متوقفة.", "بلدية بئر السبع الجديدة"),
+        ("وأعلنت غرفة تجارة الوادي أنها رفضت العرض.", "غرفة تجارة الوادي"),
+        (
+            "La Dirección General de Presidios negó cualquier acuerdo con los internos.",
+            "Dirección General de Presidios",
+        ),
         # An Arabic name in quotes after an indefinite head.
         (
             "أعلن المجلس التوصل إلى اتفاق مع شركة «مدار» للاتصالات وقيادة قوات الأمن.",
