@@ -516,6 +516,18 @@ def test_an_anonymous_speaker_becomes_the_claimant() -> None:
     assert [s.actor for s in anonymous] == [draft.negotiation_claims[0].claimant]
 
 
+def test_officials_familiar_with_the_talks_are_an_anonymous_speaker() -> None:
+    draft = extract(
+        "Two officials familiar with the talks told Reuters that the two sides had agreed on "
+        "a ceasefire."
+    )
+    names = {a.id: a for a in draft.actors}
+    (claim,) = draft.negotiation_claims
+    assert names[claim.claimant].name == "Two officials familiar with the talks"
+    assert names[claim.claimant].kind == "other"
+    assert claim.status == "agreed"
+
+
 def test_an_anonymous_source_becomes_the_denier() -> None:
     draft = extract(
         "A source close to the negotiations, who asked not to be named, denied that the "

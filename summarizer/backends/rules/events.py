@@ -161,6 +161,8 @@ _SPEAKER_NOUNS = frozenset(
         "sources",
         "diplomat",
         "diplomats",
+        "official",
+        "officials",
         "fuente",
         "fuentes",
         "quelle",
