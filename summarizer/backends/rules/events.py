@@ -463,12 +463,12 @@ class _Extractor:
         described so right after their name ("the Church, which has mediated since March",
         «الاتحاد الجهوي للشغل الذي يقود وساطة», "la Conférence épiscopale, médiatrice du
         dialogue"). A mediator speaks of the two sides' talks; it is not one of the sides."""
-        found = {
-            key
-            for key, rec in self.actors.actors.items()
-            if not _MEDIATION_WORDS.isdisjoint(normalize(rec.name).split())
-        }
         doc = self.doc
+        found = {
+            m.key
+            for m in self.actors.mentions
+            if not _MEDIATION_WORDS.isdisjoint(doc.ntext[m.start : m.end].split())
+        }
         for cue in doc.all_matches(self.lex.mediating):
             i = bisect_left(self._mention_ends, cue.outer_start + 1) - 1
             if i < 0:
