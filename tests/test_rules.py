@@ -528,6 +528,16 @@ def test_officials_familiar_with_the_talks_are_an_anonymous_speaker() -> None:
     assert claim.status == "agreed"
 
 
+def test_an_arabic_anonymous_speaker_is_named_short_too() -> None:
+    # The noun and its adjective ("مصدر أمني") are what the article means by the source;
+    # «قولها» after the source is the saying, not part of its name.
+    draft = extract("وقال مصدر أمني مطلع على الملف لوكالة رويترز إن المفاوضات مع الخاطفين متوقفة.")
+    (speaker,) = [a for a in draft.actors if a.name.startswith("مصدر")]
+    assert "مصدر أمني" in speaker.aliases
+    draft = extract("ونقلت صحيفة الفيافي عن مصادر قبلية قولها إن المفاوضات مع الحكومة تعثرت.")
+    assert "مصادر قبلية" in {a.name for a in draft.actors}
+
+
 def test_an_anonymous_source_becomes_the_denier() -> None:
     draft = extract(
         "A source close to the negotiations, who asked not to be named, denied that the "

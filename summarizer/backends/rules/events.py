@@ -144,8 +144,27 @@ _ANONYMOUS_GAP = 16
 #: Words that may qualify an anonymous source after its cue.
 _ANONYMOUS_WORDS = 4
 _ANONYMOUS_STOPS = frozenset(
-    {"who", "which", "said", "told", "speaking", "qui", "que", "citee", "cited", "الذي", "التي"}
+    {
+        "who",
+        "which",
+        "said",
+        "told",
+        "speaking",
+        "qui",
+        "que",
+        "citee",
+        "cited",
+        "الذي",
+        "التي",
+        # "نقلت عن مصادر قبلية قولها إن…": the saying, not the source.
+        "قوله",
+        "قولها",
+        "قولهم",
+        "قولهما",
+    }
 )
+#: Endings of an Arabic relative adjective (nisba), normalised: أمني، قبلية، دبلوماسيين.
+_NISBA = ("ي", "يه", "يين", "يون")
 _DETERMINERS = frozenset({"a", "an", "the", "two", "three", "several", "une", "un", "des"})
 #: Nouns that name an anonymous speaker (normalised), as opposed to a manner phrase
 #: ("on condition of anonymity") or a member of a body.
@@ -769,6 +788,11 @@ class _Extractor:
                 if cut:
                     short = doc.quote(start, doc.tokens[doc.token_index(start) + cut - 1][1])
                     aliases.append(short.strip(" ،,."))
+                if self.lex.clitics and len(qualified) > 2 and qualified[1].endswith(_NISBA):
+                    # "مصدر أمني مطلع على الملف" is also "مصدر أمني": the noun and its
+                    # adjective.
+                    second = doc.tokens[doc.token_index(start) + 1][1]
+                    aliases.append(doc.quote(start, second).strip(" ،,."))
                 if qualified[0] in _DETERMINERS and len(qualified) > 2:
                     # "une source sécuritaire à Bérengo" is also "source sécuritaire".
                     first = doc.tokens[doc.token_index(start) + 1][0]
