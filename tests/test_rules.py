@@ -538,6 +538,31 @@ def test_an_arabic_anonymous_speaker_is_named_short_too() -> None:
     assert "مصادر قبلية" in {a.name for a in draft.actors}
 
 
+@pytest.mark.parametrize(
+    ("text", "person", "surname"),
+    [
+        (
+            "Kwame Addo-Mensah, the union leader, said talks had stalled. Addo-Mensah added "
+            "that the strike would go on.",
+            "Kwame Addo-Mensah",
+            "Addo-Mensah",
+        ),
+        (
+            "Kwame Mensah, the union leader, said talks had stalled. Mensah added that the "
+            "strike would go on.",
+            "Kwame Mensah",
+            "Mensah",
+        ),
+    ],
+)
+def test_a_last_name_alone_is_the_same_person(text: str, person: str, surname: str) -> None:
+    # A hyphenated last name reads as two capitalised words; alone, it is still the
+    # surname of the person named in full.
+    (actor,) = extract(text).actors
+    assert actor.name == person
+    assert surname in actor.aliases
+
+
 def test_an_anonymous_source_becomes_the_denier() -> None:
     draft = extract(
         "A source close to the negotiations, who asked not to be named, denied that the "

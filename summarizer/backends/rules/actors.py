@@ -1777,19 +1777,25 @@ class _Builder:
     def surnames(self) -> None:
         """A person's last name alone later in the text is the same person."""
         by_last: dict[str, str] = {}
+        #: Hyphenated last names ("Addo-Mensah"), two words once normalised.
+        by_double: dict[tuple[str, ...], str] = {}
         for rec in self.actors.values():
             if rec.kind == "person":
                 parts = _key(rec.name).split()
                 compound = len(parts) >= 3 and parts[-2] in self.lex.name_starts
                 if len(parts) >= 2 and len(parts[-1]) > 2 and not compound:
                     by_last.setdefault(parts[-1], rec.key)
+                if len(parts) >= 3 and "-" in rec.name.split()[-1]:
+                    by_double.setdefault(tuple(parts[-2:]), rec.key)
         if not by_last:
             return
         for rec in list(self.actors.values()):
             # "Al-Hindawi" already taken as a name of its own: the surname of "Fawwaz
-            # al-Hindawi".
+            # al-Hindawi"; "Addo-Mensah" that of "Kwame Addo-Mensah".
             parts = [w for w in _key(rec.name).split() if w not in _NAME_PARTICLES]
             full = by_last.get(parts[-1]) if len(parts) == 1 and rec.kind == "person" else None
+            if full is None and rec.kind == "person" and "-" in rec.name:
+                full = by_double.get(tuple(_key(rec.name).split()))
             if full is not None and full != rec.key and rec.role is None:
                 self._fold(rec.key, full)
         doc = self.doc
