@@ -563,6 +563,20 @@ def test_a_last_name_alone_is_the_same_person(text: str, person: str, surname: s
     assert surname in actor.aliases
 
 
+def test_a_capitalised_title_before_a_name_is_its_role() -> None:
+    draft = extract(
+        "Prisons Commissioner Ruth Adebayo-Lindqvist, who has led the negotiations, said the "
+        "talks would go on."
+    )
+    (person,) = draft.actors
+    assert person.name == "Ruth Adebayo-Lindqvist"
+    assert person.role is not None and "commissioner" in person.role
+
+
+def test_a_hyphenated_place_is_no_person() -> None:
+    assert extract("Herders from Bahr-Kalo said the talks had stalled.").actors == []
+
+
 def test_an_anonymous_source_becomes_the_denier() -> None:
     draft = extract(
         "A source close to the negotiations, who asked not to be named, denied that the "

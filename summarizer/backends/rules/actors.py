@@ -2141,13 +2141,29 @@ class _Builder:
         if not self.arabic:
             self._merge_named_prefixes()
         self.government_affiliations()
-        keep = {k for k, r in self.actors.items() if r.real_mentions > 0}
+        keep = {
+            k for k, r in self.actors.items() if r.real_mentions > 0 and not _hyphenated_place(r)
+        }
         actors = {k: r for k, r in self.actors.items() if k in keep}
         for rec in actors.values():
             if rec.affiliation not in actors or rec.affiliation == rec.key:
                 rec.affiliation = None
         mentions = [m for m in self.mentions if m.key in keep]
         return ActorTable(actors, mentions, self.outlets)
+
+
+def _hyphenated_place(rec: ActorRec) -> bool:
+    """One hyphenated word taken for a person with no title ("Bahr-Kalo", "Mengong-Est"):
+    a place. A person's hyphenated last name alone has been folded into the full name by
+    then, and a person is introduced by more than a last name."""
+    return (
+        rec.kind == "person"
+        and rec.role is None
+        and all(a in rec.name.split("-") for a in rec.aliases)
+        and " " not in rec.name
+        and "-" in rec.name
+        and _LATIN.search(rec.name) is not None
+    )
 
 
 @lru_cache(maxsize=16384)
