@@ -577,6 +577,28 @@ def test_a_hyphenated_place_is_no_person() -> None:
     assert extract("Herders from Bahr-Kalo said the talks had stalled.").actors == []
 
 
+def test_a_titles_complement_is_no_person() -> None:
+    draft = extract(
+        "El presidente de la cámara rechazó el sábado la propuesta del ministro de Obras "
+        "Públicas, Esteban Larrea Mosquera, de aplicar un peaje."
+    )
+    assert [a.name for a in draft.actors if a.kind == "person"] == ["Esteban Larrea Mosquera"]
+
+
+def test_a_company_titles_complement_names_the_company() -> None:
+    # One capitalised word after "de" ends a company officer's title: the company, which
+    # the article then names alone.
+    draft = extract(
+        "El gerente de Operaciones de Petroamaz, Ignacio Valdivieso, aseguró a Radio Oriente "
+        "que la empresa quiere dialogar.\n\nPetroamaz, en cambio, negó en un comunicado que "
+        "se haya producido derrame alguno."
+    )
+    names = _names(draft)
+    valdivieso = next(a for a in draft.actors if a.name == "Ignacio Valdivieso")
+    assert names[valdivieso.affiliation or ""] == "Petroamaz"
+    assert [names[d.denier] for d in draft.denials] == ["Petroamaz"]
+
+
 def test_an_anonymous_source_becomes_the_denier() -> None:
     draft = extract(
         "A source close to the negotiations, who asked not to be named, denied that the "

@@ -114,6 +114,9 @@ _INDEFINITE = frozenset({"a", "an", "un", "une", "una"})
 _STATE_ROLES = ("minister", "secretary", "governor", "commissioner", "president", "ministre")
 #: Titles whose body is an office of state ("el viceministro de Transporte").
 _OFFICE_ROLES = frozenset({"minister", "deputy minister", "mayor", "governor", "secretary"})
+#: Titles of a company's officers, and the words between such a title and the company.
+_COMPANY_ROLES = frozenset({"director", "chief executive"})
+_COMPANY_LINKS = frozenset({"of", "de", "del", "du", "d"})
 _ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z\-]{1,9})\)")
 _TWO_SCRIPTS = re.compile(r"\s*\(([A-Za-z][A-Za-z .'\-]{2,60})\)")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -1006,6 +1009,8 @@ class _Builder:
                 # "el viceministro de Transporte, Felipe Andrade": the body whose name
                 # ends with the title's complement (the Ministerio de Transporte).
                 affiliation = self._body_ending_with(tj + 1, name_span[0], m.value)
+                if affiliation is None and m.value in _COMPANY_ROLES:
+                    affiliation = self._company_in_complement(tj + 1, name_span[0])
             if affiliation is None and name_span is not None and self.arabic:
                 # "قائد عمليات الكتائب في المنطقة الشرقية، خليفة الورفلي": the body named
                 # in the title's complement.
@@ -1046,6 +1051,28 @@ class _Builder:
                 continue
             key = self.add(start, end, "person", role=m.value, affiliation=affiliation)
             self._two_scripts(key, end)
+
+    def _company_in_complement(self, i: int, j: int) -> str | None:
+        """ "el gerente de Operaciones de Petroamaz, Ignacio Valdivieso": the one
+        capitalised word that ends a company title's complement after a link word is the
+        company."""
+        k = j - 1
+        cap = self.doc.original_capitalised
+        if not (i < k and cap[k] and not cap[k - 1] and self.tok(k - 1) in _COMPANY_LINKS):
+            return None
+        if not self._after_comma(j) or self.boundary(k):
+            return None
+        start, end = self.doc.tokens[k]
+        if not self.free(start, end):
+            mention = self.mention_at(start)
+            return mention.key if mention is not None else None
+        key = self.add(start, end, "other")
+        word = self.tok(k)
+        for x, w in enumerate(self.doc.words):
+            # "Petroamaz, en cambio, negó…": the company named again.
+            if w == word and x != k and cap[x] and self.free(*self.doc.tokens[x]):
+                self.add(*self.doc.tokens[x], "other", key=key)
+        return key
 
     def _body_ending_with(self, i: int, j: int, role: str) -> str | None:
         """The organisation whose name ends with the title's complement from token `i` up
@@ -1662,6 +1689,8 @@ class _Builder:
         prev = self.tok(a - 1) if a > 0 else ""
         if prev in lex.location_preps and role is None:
             return
+        if role is None and self._title_complement(a):
+            return  # "el ministro de Obras Públicas, Esteban Larrea": the portfolio
         before = [self.tok(k) for k in range(max(0, a - 4), a)]
         if before and before[-1] in _DEFINITE:
             before = before[:-1]  # "el penal de Las Tunillas"
@@ -1699,6 +1728,17 @@ class _Builder:
             self.mentions.append(Mention(m.start, m.end, entry.id))
             rec.real_mentions += 1
             self.claim(m.start, m.end)
+
+    def _title_complement(self, a: int) -> bool:
+        """Whether token `a` opens the complement of a title that ends with a link word
+        ("ministro de", "maire de", "head of"): a portfolio or a place, not a name."""
+        if a == 0:
+            return False
+        toks, links = self.doc.tokens, self.lex.np_links
+        return any(
+            c.outer_end == toks[a - 1][1] and c.cue.rsplit(" ", 1)[-1] in links | {"of"}
+            for c in self.doc.matches(self.lex.titles, max(0, toks[a][0] - 40), toks[a][0])
+        )
 
     def _sentence_initial(self, i: int) -> bool:
         s = self.doc.tokens[i][0]
