@@ -599,6 +599,36 @@ def test_a_company_titles_complement_names_the_company() -> None:
     assert [names[d.denier] for d in draft.denials] == ["Petroamaz"]
 
 
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        (
+            "The Sable Brigade said in a post on its Telegram channel that the talks had stalled.",
+            [("Telegram", "social_media")],
+        ),
+        (
+            'Commander Omar Bashir told the Salmar Observer newspaper. "There is no deal," he '
+            "added.",
+            [("Salmar Observer newspaper", "newspaper")],
+        ),
+        (
+            "The ministry told Reuters and the news agency RIA Novosti that talks with the "
+            "Front had stalled.",
+            [("Reuters", "news_agency"), ("news agency RIA Novosti", "news_agency")],
+        ),
+        (
+            "Le préfet a déclaré que le dialogue se poursuit, selon Kivala FM.\n\nInterrogé "
+            "par l'AFP, le ministre a refusé de commenter.",
+            [("Kivala FM", "broadcaster"), ("AFP", "news_agency")],
+        ),
+    ],
+)
+def test_one_outlet_name_is_one_source(text: str, sources: list[tuple[str, str]]) -> None:
+    # Two cues inside one outlet's name ("Telegram channel", "news agency RIA Novosti")
+    # make one source, and a name never runs past the end of its sentence.
+    assert [(s.name, s.kind) for s in extract(text).sources] == sources
+
+
 def test_an_anonymous_source_becomes_the_denier() -> None:
     draft = extract(
         "A source close to the negotiations, who asked not to be named, denied that the "

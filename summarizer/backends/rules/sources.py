@@ -84,9 +84,21 @@ def extract_sources(doc: Doc, actors: ActorTable) -> list[SourceRec]:
         if not lex.clitics and kind in ("newspaper", "broadcaster", "news_agency"):
             # "The Krasnobor Daily", "Radio Centrafrique": the capitalised title around it.
             a, b = ti, tj
-            while a > 0 and cap[a - 1] and doc.token_text(a - 1) not in lex.not_names:
+            while (
+                a > 0
+                and cap[a - 1]
+                and doc.tokens[a - 1][0] >= doc.sentence_at(m.start).nstart
+                and doc.token_text(a - 1) not in lex.not_names
+                and not doc.clause_break_between(doc.tokens[a - 1][1] - 1, doc.tokens[a][0])
+            ):
                 a -= 1
-            while b + 1 < len(doc.tokens) and cap[b + 1]:
+            sentence = doc.sentence_at(m.start)
+            while (
+                b + 1 < len(doc.tokens)
+                and cap[b + 1]
+                and doc.tokens[b + 1][1] <= sentence.nend
+                and not doc.clause_break_between(doc.tokens[b][1] - 1, doc.tokens[b + 1][0])
+            ):
                 b += 1
             if kind in _TITLE_KINDS and a == ti and b == tj and not cap[ti]:
                 continue
@@ -97,6 +109,15 @@ def extract_sources(doc: Doc, actors: ActorTable) -> list[SourceRec]:
             while b + 1 < len(doc.tokens) and b - tj < 2 and doc.token_text(b + 1).startswith("ال"):
                 b += 1
             end = doc.tokens[b][1]
+        overlapping = next((r for r in out if r.start < end and start < r.end), None)
+        if overlapping is not None:
+            # "Coastline FM radio": two cues of one outlet's name make one source.
+            if overlapping.kind == kind and (end - start) > (overlapping.end - overlapping.start):
+                name = _surface(doc, start, end)
+                overlapping.key, overlapping.name = normalize(name), name
+                overlapping.start, overlapping.end = start, end
+                taken.append((start, end))
+            continue
         si = doc.sentence_at(start).index
         if kind == "spokesperson" and _named_person_near(doc, actors, start, end):
             continue  # "a spokesman for X, Jane Doe": the named speaker is not a source
