@@ -629,6 +629,38 @@ def test_one_outlet_name_is_one_source(text: str, sources: list[tuple[str, str]]
     assert [(s.name, s.kind) for s in extract(text).sources] == sources
 
 
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # The wire credited in the dateline is a source only where the body cites it.
+        (
+            "Truce holds\n\nHALVANE, Oct 3 (AP) — Commander Thomas Nwankwo, speaking to The "
+            "Associated Press by phone, said the talks had stalled.",
+            [("Associated Press", "news_agency")],
+        ),
+        (
+            "وقال مسؤول في الوزارة لوكالة الأنباء الألمانية إن المفاوضات مع النقابة متوقفة.",
+            [("مسؤول في الوزارة", "anonymous"), ("وكالة الأنباء الألمانية", "news_agency")],
+        ),
+        (
+            "وقالت متحدثة باسم الشركة لرويترز إن الشركة لن تدفع أي فدية للخاطفين.",
+            [("متحدثة باسم الشركة", "spokesperson"), ("رويترز", "news_agency")],
+        ),
+        # A post and the platform it was posted on are one channel.
+        (
+            "ورفضت كتيبة عين الريحان، في منشور على قناتها في تطبيق تلغرام، عرض الحكومة.",
+            [("تلغرام", "social_media")],
+        ),
+    ],
+)
+def test_channels_are_named_as_the_article_cites_them(
+    text: str, sources: list[tuple[str, str]]
+) -> None:
+    # Two cues inside one outlet's name ("Telegram channel", "news agency RIA Novosti")
+    # make one source, and a name never runs past the end of its sentence.
+    assert [(s.name, s.kind) for s in extract(text).sources] == sources
+
+
 def test_an_anonymous_source_becomes_the_denier() -> None:
     draft = extract(
         "A source close to the negotiations, who asked not to be named, denied that the "

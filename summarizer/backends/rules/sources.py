@@ -48,10 +48,25 @@ class SourceRec:
         return _PRIORITY.get(self.kind, 4)
 
 
+#: Words between a post and the platform it was posted on.
+_POST_TO_PLATFORM = 6
+#: The headline and the first sentence, where a dateline sits.
+_DATELINE_SENTENCES = 1
+
+
 def _is_footer(doc: Doc, sentence_index: int) -> bool:
     s = doc.sentences[sentence_index]
     head = doc.ntext[s.nstart : s.nend].split(" ", 1)[0]
     return head in _FOOTER_CUES and sentence_index >= len(doc.sentences) - 2
+
+
+def _is_dateline_credit(doc: Doc, start: int, end: int) -> bool:
+    """The agency credited in brackets in the dateline ("…, Oct 3 (AP) —"): the wire
+    the story came over, a source only where the body cites it."""
+    if doc.sentence_at(start).index > _DATELINE_SENTENCES:
+        return False
+    ostart, oend = doc.span(start, end)
+    return doc.text[:ostart].rstrip().endswith("(") and doc.text[oend:].lstrip().startswith(")")
 
 
 def extract_sources(doc: Doc, actors: ActorTable) -> list[SourceRec]:
@@ -66,7 +81,7 @@ def extract_sources(doc: Doc, actors: ActorTable) -> list[SourceRec]:
 
     for start, end, entry in actors.outlets:
         si = doc.sentence_at(start).index
-        if _is_footer(doc, si):
+        if _is_footer(doc, si) or _is_dateline_credit(doc, start, end):
             continue
         name = doc.quote(start, end)
         if lex.clitics:
@@ -103,7 +118,7 @@ def extract_sources(doc: Doc, actors: ActorTable) -> list[SourceRec]:
             if kind in _TITLE_KINDS and a == ti and b == tj and not cap[ti]:
                 continue
             start, end = doc.tokens[a][0], doc.tokens[b][1]
-        elif lex.clitics and kind in ("newspaper", "broadcaster"):
+        elif lex.clitics and kind in ("newspaper", "broadcaster", "news_agency", "spokesperson"):
             # "صحيفة الوطن": the name that follows the cue.
             b = tj
             while b + 1 < len(doc.tokens) and b - tj < 2 and doc.token_text(b + 1).startswith("ال"):
@@ -173,7 +188,19 @@ def extract_sources(doc: Doc, actors: ActorTable) -> list[SourceRec]:
         name = _surface(doc, start, end)
         out.append(SourceRec(normalize(name), name, "anonymous", True, start, end, si, actor))
     out.sort(key=lambda r: (r.start, r.end))
-    return out
+    # "في منشور على قناتها في تطبيق تلغرام", "in a post on its Facebook page": the post
+    # and its platform are one channel, named by the platform.
+    return [r for i, r in enumerate(out) if not _posted_on(doc, r, out[i + 1 : i + 2])]
+
+
+def _posted_on(doc: Doc, rec: SourceRec, following: list[SourceRec]) -> bool:
+    """Whether `rec` is a post whose platform is the next source, a few words on."""
+    return any(
+        rec.kind == nxt.kind == "social_media"
+        and rec.sentence == nxt.sentence
+        and len(doc.ntext[rec.end : nxt.start].split()) <= _POST_TO_PLATFORM
+        for nxt in following
+    )
 
 
 def _named_person_near(doc: Doc, actors: ActorTable, start: int, end: int) -> bool:
