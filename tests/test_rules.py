@@ -646,6 +646,17 @@ def test_one_outlet_name_is_one_source(text: str, sources: list[tuple[str, str]]
             "وقالت متحدثة باسم الشركة لرويترز إن الشركة لن تدفع أي فدية للخاطفين.",
             [("متحدثة باسم الشركة", "spokesperson"), ("رويترز", "news_agency")],
         ),
+        # A document is a source where the article cites it, not where it is signed.
+        (
+            "A letter from the elders to both parties, seen by Reuters, proposes splitting "
+            "the exchange into two phases.",
+            [("letter", "document"), ("Reuters", "news_agency")],
+        ),
+        (
+            "La secretaria general, Rosaura Pillco, negó en declaraciones a EFE que ella "
+            "haya suscrito un acta con el Gobierno.",
+            [("EFE", "news_agency")],
+        ),
         # A post and the platform it was posted on are one channel.
         (
             "ورفضت كتيبة عين الريحان، في منشور على قناتها في تطبيق تلغرام، عرض الحكومة.",

@@ -258,6 +258,9 @@ class Lexicon:
     captors: frozenset[str]
     location_preps: frozenset[str]
     source_kinds: CueSet[str]
+    #: Words that cite a document ("seen by", "published", «نشرت», "según"): a document
+    #: is a source only where the article cites it, not where it is only signed or denied.
+    document_cited: CueSet[str]
     anonymous: CueSet[str]
     member: CueSet[str]
     raw: Mapping[str, Any] = field(repr=False, default_factory=dict)
@@ -377,6 +380,7 @@ def load_lexicon(code: str) -> Lexicon:
         captors=_norm_set(actors.get("captors", [])),
         location_preps=_norm_set(actors.get("location_preps", [])),
         source_kinds=cues(source_entries),
+        document_cited=cues(_phrases(sources.get("document_cited", []))),
         anonymous=cues(_phrases(sources.get("anonymous", []))),
         member=cues(_phrases(sources.get("member", []))),
         raw=data,

@@ -48,6 +48,8 @@ class SourceRec:
         return _PRIORITY.get(self.kind, 4)
 
 
+#: How many words from a document its citing word may be ("a letter …, seen by Reuters").
+_CITED_WORDS = 10
 #: Words between a post and the platform it was posted on.
 _POST_TO_PLATFORM = 6
 #: The headline and the first sentence, where a dateline sits.
@@ -134,6 +136,8 @@ def extract_sources(doc: Doc, actors: ActorTable) -> list[SourceRec]:
                 taken.append((start, end))
             continue
         si = doc.sentence_at(start).index
+        if kind == "document" and not _cited(doc, start, end):
+            continue  # "denied signing any document": what is negotiated, not a channel
         if kind == "spokesperson" and _named_person_near(doc, actors, start, end):
             continue  # "a spokesman for X, Jane Doe": the named speaker is not a source
         name = _surface(doc, start, end)
@@ -201,6 +205,16 @@ def _posted_on(doc: Doc, rec: SourceRec, following: list[SourceRec]) -> bool:
         and len(doc.ntext[rec.end : nxt.start].split()) <= _POST_TO_PLATFORM
         for nxt in following
     )
+
+
+def _cited(doc: Doc, start: int, end: int) -> bool:
+    """Whether the document at the normalised range is cited in its sentence: a citing
+    word ("seen by", "published", «نشرت», "según") within a few words of it."""
+    sent = doc.sentence_at(start)
+    lo = doc.tokens[max(doc.token_index(start) - _CITED_WORDS, 0)][0]
+    hi_index = min(doc.token_index(end - 1) + _CITED_WORDS, len(doc.tokens) - 1)
+    hi = doc.tokens[hi_index][1]
+    return bool(doc.matches(doc.lexicon.document_cited, max(lo, sent.nstart), min(hi, sent.nend)))
 
 
 def _named_person_near(doc: Doc, actors: ActorTable, start: int, end: int) -> bool:
