@@ -657,6 +657,22 @@ def test_one_outlet_name_is_one_source(text: str, sources: list[tuple[str, str]]
             "haya suscrito un acta con el Gobierno.",
             [("EFE", "news_agency")],
         ),
+        # «الجزيرة» is the channel where a word introduces it, else the island.
+        ("واقتادت زوارق خفر السواحل السفينة إلى مرسى الجزيرة.", []),
+        (
+            "وقال القيسي في اتصال هاتفي مع الجزيرة إن المفاوضات متوقفة.",
+            [("الجزيرة", "broadcaster")],
+        ),
+        # An outlet's common noun announces its name.
+        (
+            "« L'Église ne fait pas de politique », a-t-il dit à la radio locale Kivala FM.",
+            [("Kivala FM", "broadcaster")],
+        ),
+        (
+            "وفي تسجيل صوتي بثته قناة التجمع على تلغرام، قال قائد التجمع أبو حمزة العكيدي إن "
+            "أحدا لم يفاوضهم.",
+            [("تسجيل صوتي", "audio_recording"), ("تلغرام", "social_media")],
+        ),
         # A post and the platform it was posted on are one channel.
         (
             "ورفضت كتيبة عين الريحان، في منشور على قناتها في تطبيق تلغرام، عرض الحكومة.",

@@ -303,6 +303,8 @@ class _Builder:
             if not self.free(m.start, m.end):
                 continue
             if entry.group == "outlet":
+                if self._unintroduced_arabic_outlet(m.outer_start, m.start, m.end):
+                    continue  # "مرسى الجزيرة", "حماة الجزيرة": the island, not the channel
                 self.outlets.append((m.start, m.end, entry))
                 self.claim(m.start, m.end)
                 continue
@@ -356,6 +358,25 @@ class _Builder:
             # "أجدابيا (ليبيا) - أعلنت", "Villa del Carmen (Colombia), 14 ene (EFE)"
             return first <= 1 or after[1:].lstrip().startswith(("-", "–", "—"))
         return after.startswith(":") and first == 0
+
+    def _unintroduced_arabic_outlet(self, outer_start: int, start: int, end: int) -> bool:
+        """An outlet written as one definite Arabic word («الجزيرة») is the outlet only
+        after ل ("للجزيرة"), a source word ("قناة الجزيرة") or a word that introduces one
+        («مراسل الجزيرة», «مع الجزيرة»); else it is the common word (an island)."""
+        doc = self.doc
+        name = doc.ntext[start:end]
+        if not self.arabic or " " in name or not name.startswith("ال"):
+            return False
+        if doc.ntext[outer_start:start].endswith("ل"):
+            return False
+        ti = doc.token_index(outer_start)
+        if ti == 0:
+            return True
+        before = self.tok(ti - 1)
+        return (
+            self.lex.source_kinds.fullmatch(before) is None
+            and before not in self.lex.outlet_introducers
+        )
 
     def _in_outlet_name(self, ti: int, tj: int) -> bool:
         """A capital or country inside an outlet's name ("the Bangkok Post", "Radio

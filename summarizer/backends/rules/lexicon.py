@@ -258,6 +258,9 @@ class Lexicon:
     captors: frozenset[str]
     location_preps: frozenset[str]
     source_kinds: CueSet[str]
+    #: Words before an outlet written as one definite Arabic word that show it is the
+    #: outlet («مراسل الجزيرة», «مع الجزيرة»), besides ل and the source words.
+    outlet_introducers: frozenset[str]
     #: Words that cite a document ("seen by", "published", «نشرت», "según"): a document
     #: is a source only where the article cites it, not where it is only signed or denied.
     document_cited: CueSet[str]
@@ -380,6 +383,7 @@ def load_lexicon(code: str) -> Lexicon:
         captors=_norm_set(actors.get("captors", [])),
         location_preps=_norm_set(actors.get("location_preps", [])),
         source_kinds=cues(source_entries),
+        outlet_introducers=_norm_set(sources.get("outlet_introducers", [])),
         document_cited=cues(_phrases(sources.get("document_cited", []))),
         anonymous=cues(_phrases(sources.get("anonymous", []))),
         member=cues(_phrases(sources.get("member", []))),

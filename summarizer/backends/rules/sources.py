@@ -50,8 +50,11 @@ class SourceRec:
 
 #: How many words from a document its citing word may be ("a letter …, seen by Reuters").
 _CITED_WORDS = 10
-#: Words between a post and the platform it was posted on.
+#: Words between a post and the platform it was posted on, and between an outlet's common
+#: noun and its name ("la radio privée Golfe Étoile").
 _POST_TO_PLATFORM = 6
+_NOUN_TO_NAME = 3
+_OUTLET_KINDS = frozenset({"broadcaster", "newspaper", "news_agency"})
 #: The headline and the first sentence, where a dateline sits.
 _DATELINE_SENTENCES = 1
 
@@ -198,13 +201,18 @@ def extract_sources(doc: Doc, actors: ActorTable) -> list[SourceRec]:
 
 
 def _posted_on(doc: Doc, rec: SourceRec, following: list[SourceRec]) -> bool:
-    """Whether `rec` is a post whose platform is the next source, a few words on."""
-    return any(
-        rec.kind == nxt.kind == "social_media"
-        and rec.sentence == nxt.sentence
-        and len(doc.ntext[rec.end : nxt.start].split()) <= _POST_TO_PLATFORM
-        for nxt in following
-    )
+    """Whether `rec` only announces the next source, a few words on: a post or a channel
+    and the platform it is on ("قناة التجمع على تلغرام"), or an outlet's common noun and
+    its name ("la radio locale Kivala FM", "sur les ondes de Radio Centrafrique")."""
+    for nxt in following:
+        if rec.sentence != nxt.sentence:
+            return False
+        gap = len(doc.ntext[rec.end : nxt.start].split())
+        if nxt.kind == "social_media" and rec.kind in ("social_media", "broadcaster"):
+            return gap <= _POST_TO_PLATFORM
+        if rec.kind == nxt.kind and rec.kind in _OUTLET_KINDS and rec.name.islower():
+            return gap <= _NOUN_TO_NAME
+    return False
 
 
 def _cited(doc: Doc, start: int, end: int) -> bool:
