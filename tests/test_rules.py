@@ -673,6 +673,14 @@ def test_one_outlet_name_is_one_source(text: str, sources: list[tuple[str, str]]
             "أحدا لم يفاوضهم.",
             [("تسجيل صوتي", "audio_recording"), ("تلغرام", "social_media")],
         ),
+        # "In the same statement" is the statement cited before.
+        (
+            "Ferry strike\n\nThe Skerrin Ferry Workers' Union said in a statement on Monday "
+            "that talks with Northway had stalled.\n\nNorthway's chief executive said the "
+            "company would not negotiate.\n\nIn the same statement, the union rejected "
+            "Northway's offer of a 3 percent rise.",
+            [("statement", "official_statement")],
+        ),
         # A post and the platform it was posted on are one channel.
         (
             "ورفضت كتيبة عين الريحان، في منشور على قناتها في تطبيق تلغرام، عرض الحكومة.",

@@ -137,14 +137,19 @@ class _Assembler:
         ids = IdMaker()
         groups: dict[tuple[str, str, str | None], str] = {}
         out: list[SourceDraft] = []
+        latest: dict[str, tuple[str, str, str | None]] = {}
         for i, rec in enumerate(self.sources):
             actor = rec.actor or self.events.source_actors.get(i)
             if rec.kind == "anonymous":
                 group = (rec.kind, f"{rec.key}#{rec.sentence}", actor)
             elif rec.needs_speaker:
                 group = (rec.kind, rec.key, actor)
+                if rec.kind in latest and rec.repeated:
+                    # "In the same statement", «في البيان نفسه»: the one cited before.
+                    group = latest[rec.kind]
             else:
                 group = (rec.kind, rec.key, None)
+            latest[rec.kind] = group
             if group in groups:
                 self.source_ids[i] = groups[group]
                 continue

@@ -258,6 +258,8 @@ class Lexicon:
     captors: frozenset[str]
     location_preps: frozenset[str]
     source_kinds: CueSet[str]
+    #: Words that make a channel one cited before ("the same statement", «البيان نفسه»).
+    same: frozenset[str]
     #: Words before an outlet written as one definite Arabic word that show it is the
     #: outlet («مراسل الجزيرة», «مع الجزيرة»), besides ل and the source words.
     outlet_introducers: frozenset[str]
@@ -384,6 +386,7 @@ def load_lexicon(code: str) -> Lexicon:
         location_preps=_norm_set(actors.get("location_preps", [])),
         source_kinds=cues(source_entries),
         outlet_introducers=_norm_set(sources.get("outlet_introducers", [])),
+        same=_norm_set(sources.get("same", [])),
         document_cited=cues(_phrases(sources.get("document_cited", []))),
         anonymous=cues(_phrases(sources.get("anonymous", []))),
         member=cues(_phrases(sources.get("member", []))),

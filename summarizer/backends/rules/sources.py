@@ -42,6 +42,8 @@ class SourceRec:
     #: For channels that belong to a speaker (statements, recordings): fill the actor from
     #: the sentence's speaker.
     needs_speaker: bool = False
+    #: "In the same statement", «في البيان نفسه»: the channel of that kind cited before.
+    repeated: bool = False
 
     @property
     def priority(self) -> int:
@@ -155,6 +157,7 @@ def extract_sources(doc: Doc, actors: ActorTable) -> list[SourceRec]:
                 si,
                 needs_speaker=kind
                 in ("official_statement", "audio_recording", "social_media", "document"),
+                repeated=_said_again(doc, start, end),
             )
         )
         taken.append((start, end))
@@ -213,6 +216,14 @@ def _posted_on(doc: Doc, rec: SourceRec, following: list[SourceRec]) -> bool:
         if rec.kind == nxt.kind and rec.kind in _OUTLET_KINDS and rec.name.islower():
             return gap <= _NOUN_TO_NAME
     return False
+
+
+def _said_again(doc: Doc, start: int, end: int) -> bool:
+    """Whether a "same" word qualifies the channel ("the same statement", "le même
+    communiqué", «البيان نفسه»)."""
+    ti, tj = doc.token_index(start), doc.token_index(end - 1)
+    near = doc.words[max(0, ti - 2) : tj + 3]
+    return not doc.lexicon.same.isdisjoint(near)
 
 
 def _cited(doc: Doc, start: int, end: int) -> bool:
