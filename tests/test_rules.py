@@ -681,6 +681,14 @@ def test_one_outlet_name_is_one_source(text: str, sources: list[tuple[str, str]]
             "Northway's offer of a 3 percent rise.",
             [("statement", "official_statement")],
         ),
+        # «مصادر» alone is a source only where someone reports; the anonymity phrase
+        # comes in many forms.
+        ("ويُعد الذهب أحد أهم مصادر العملة الصعبة في البلاد، ما يجعل توقف الإنتاج مصدر قلق.", []),
+        (
+            "غير أن مصدرا في كتائب الوادي، طلب عدم الكشف عن اسمه، قال لوكالة رويترز إن "
+            "المفاوضات متوقفة.",
+            [("مصدرا في كتائب الوادي", "anonymous"), ("وكالة رويترز", "news_agency")],
+        ),
         # A post and the platform it was posted on are one channel.
         (
             "ورفضت كتيبة عين الريحان، في منشور على قناتها في تطبيق تلغرام، عرض الحكومة.",

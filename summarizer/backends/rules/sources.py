@@ -50,6 +50,9 @@ class SourceRec:
         return _PRIORITY.get(self.kind, 4)
 
 
+#: How many words from a one-word anonymous cue its reporting verb may be ("قالت مصادر
+#: محلية لوكالة…", "sources close to the talks told…").
+_REPORTED_WORDS = 8
 #: How many words from a document its citing word may be ("a letter …, seen by Reuters").
 _CITED_WORDS = 10
 #: Words between a post and the platform it was posted on, and between an outlet's common
@@ -167,6 +170,8 @@ def extract_sources(doc: Doc, actors: ActorTable) -> list[SourceRec]:
         si = doc.sentence_at(m.start).index
         if si in anonymous_sentences:
             continue
+        if " " not in m.cue and not _reported_near(doc, m.outer_start, m.outer_end):
+            continue  # "مصادر المياه", "مصدر قلق": the common noun, no one speaking
         start, end = m.start, m.end
         actor = _member_of(doc, actors, start)
         member = lex.member.search(doc.ntext, doc.sentences[si].nstart, doc.sentences[si].nend)
@@ -216,6 +221,24 @@ def _posted_on(doc: Doc, rec: SourceRec, following: list[SourceRec]) -> bool:
         if rec.kind == nxt.kind and rec.kind in _OUTLET_KINDS and rec.name.islower():
             return gap <= _NOUN_TO_NAME
     return False
+
+
+def _reported_near(doc: Doc, start: int, end: int) -> bool:
+    """Whether a reporting or denial cue ("قال", "بحسب", "told", "نفى") or an anonymity
+    phrase sits within a few words of the normalised range, in its sentence: one word
+    alone ("sources", «مصادر») is a source only where someone reports."""
+    sent = doc.sentence_at(start)
+    ti, tj = doc.token_index(start), doc.token_index(end - 1)
+    lo = doc.tokens[max(ti - _REPORTED_WORDS, 0)][0]
+    hi = doc.tokens[min(tj + _REPORTED_WORDS, len(doc.tokens) - 1)][1]
+    lo, hi = max(lo, sent.nstart), min(hi, sent.nend)
+    lex = doc.lexicon
+    return (
+        bool(doc.matches(lex.attribution, lo, hi))
+        or bool(doc.matches(lex.denial, lo, hi))
+        # "مصدرا في الكتائب، طلب عدم الكشف عن اسمه": the anonymity phrase.
+        or any(" " in c.cue for c in doc.matches(lex.anonymous, lo, hi))
+    )
 
 
 def _said_again(doc: Doc, start: int, end: int) -> bool:
