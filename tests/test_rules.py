@@ -689,6 +689,16 @@ def test_one_outlet_name_is_one_source(text: str, sources: list[tuple[str, str]]
             "المفاوضات متوقفة.",
             [("مصدرا في كتائب الوادي", "anonymous"), ("وكالة رويترز", "news_agency")],
         ),
+        # Platforms and spokespeople in their local forms.
+        ("La federación rechazó la oferta en su cuenta de X.", [("cuenta de X", "social_media")]),
+        (
+            "وقالت الكتيبة في منشور على حسابها في منصة إكس إنها رفضت العرض.",
+            [("منصة إكس", "social_media")],
+        ),
+        (
+            "Un vocero de Los Halcones dijo a EFE que la tregua se mantiene.",
+            [("Un vocero", "spokesperson"), ("EFE", "news_agency")],
+        ),
         # A post and the platform it was posted on are one channel.
         (
             "ورفضت كتيبة عين الريحان، في منشور على قناتها في تطبيق تلغرام، عرض الحكومة.",
