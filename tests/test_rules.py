@@ -714,6 +714,20 @@ def test_channels_are_named_as_the_article_cites_them(
     assert [(s.name, s.kind) for s in extract(text).sources] == sources
 
 
+def test_the_body_a_denied_clause_opens_with_by_its_head_is_the_deniers_own() -> None:
+    # "que su partido haya cerrado un acuerdo con…": the spokeswoman's own party is the
+    # clause's subject, not the other side, even where her title gives no body.
+    draft = extract(
+        "La vocera de la bancada del Partido Liberal Renovador (PLR) en la Asamblea "
+        "Departamental de Guayacán, Marcela Quintero Ruiz, negó este martes en declaraciones "
+        "a EFE que su partido haya cerrado un acuerdo con el movimiento Fuerza Comunal para "
+        "alternarse la presidencia de la corporación."
+    )
+    names = _names(draft)
+    (denial,) = draft.denials
+    assert [names[c] for c in denial.counterparties] == ["Fuerza Comunal"]
+
+
 def test_an_anonymous_source_becomes_the_denier() -> None:
     draft = extract(
         "A source close to the negotiations, who asked not to be named, denied that the "

@@ -1081,6 +1081,16 @@ class _Extractor:
             own = {denier, side} | {
                 a for a in (self.actors.actors[k].affiliation for k in (denier, side)) if a
             }
+            subject = self._denied_subject(scope, dstart)
+            if (
+                subject is not None
+                and side == denier
+                and self.actors.actors[denier].kind == "person"
+            ):
+                # "ونفى الناطق باسمها … أن تكون الحركة قد أجرت أي مفاوضات مع الجيش": a
+                # spokesman whose body only a pronoun names denies for the body that is
+                # the denied clause's subject.
+                own.add(subject)
             counter: list[str] = []
             withs = [m for m in scope if self.after_with(m)]
             for m in withs or scope:
@@ -1134,6 +1144,29 @@ class _Extractor:
             )
             deniers.append(denier)
         return deniers
+
+    def _denied_subject(self, scope: list[Mention], dstart: int) -> str | None:
+        """The body that opens the denied clause as its subject by its head noun ("that
+        the group had…", «أن تكون الحركة قد…»): the first mention, at most a verb and an
+        article after the clause's start."""
+        for m in scope[:1]:
+            key = self.actors.side(m.key)
+            rec = self.actors.actors[key]
+            if rec.kind in ("person", "media", "state") or rec.head is None:
+                return None
+            # Only a body named by its head noun ("el ministerio", «العائلة», "the
+            # group"): a body named in full there is the other side ("that the RLF had
+            # been party to the talks").
+            words = self.doc.ntext[m.start : m.end].split()
+            anaphor = len(words) == 1 and words[0].endswith(normalize(rec.head))
+            if (
+                anaphor
+                and m.start >= dstart
+                and len(self.tokens_between(dstart, m.start)) <= 3
+                and not self.after_with(m)
+            ):
+                return key
+        return None
 
     def about_talks(self, start: int, end: int) -> bool:
         """Whether the denied clause from `start` to `end` has another side to infer: talks,
