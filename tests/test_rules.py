@@ -1891,6 +1891,32 @@ def test_the_reports_a_denial_denies_are_no_claim() -> None:
     assert draft.negotiation_claims == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The author named with the offer.
+        "Airline talks\n\nThe Transport Ministry said it hoped for a deal with the Kelland "
+        "Airline Pilots' Association.\n\nThe Kelland Airline Pilots' Association rejected "
+        "Kelland Air's offer on Tuesday, saying the Transport Ministry should step in.",
+        # "that offer": the side whose proposal came last.
+        "Airline talks\n\nKelland Air said on Monday it had offered the Kelland Airline "
+        "Pilots' Association a 4 percent pay rise.\n\nThe Transport Ministry said it hoped "
+        "for a deal.\n\nThe Kelland Airline Pilots' Association rejected that offer on "
+        "Tuesday, saying the Transport Ministry should step in.",
+    ],
+)
+def test_a_refused_offer_is_refused_to_its_author(text: str) -> None:
+    # Whoever else the refusal names, the refusal is between the refuser and the offer's
+    # author.
+    draft = extract(text)
+    names = _names(draft)
+    refusal = next(c for c in draft.negotiation_claims if c.status == "refused")
+    assert {names[p] for p in refusal.parties} == {
+        "Kelland Air",
+        "Kelland Airline Pilots' Association",
+    }
+
+
 def test_a_refusal_with_its_own_subject_is_not_the_previous_speakers_status() -> None:
     # "…تعثرت…، وترفض الحكومة الإفراج عنهم": the talks stalled (the spokesman's claim);
     # the refusal is the government's.

@@ -333,6 +333,27 @@ _SAME_DENIED = 60
 _LEAD_SENTENCES = 1
 #: How many sentences back an anaphoric offer is looked for.
 _OFFER_WINDOW = 6
+#: Determiners that refer back to something named before ("that offer", "cette offre").
+_BACK_REFERENCES = frozenset(
+    {
+        "the",
+        "that",
+        "this",
+        "cette",
+        "cet",
+        "ce",
+        "l",
+        "la",
+        "le",
+        "esta",
+        "este",
+        "esa",
+        "ese",
+        "el",
+    }
+)
+#: How many words may link an offer to its author ("put forward by").
+_OFFER_BY_WORDS = 3
 #: Objects of a refusal verb that make it a refusal to comment, not to negotiate.
 _COMMENT_WORDS = frozenset(
     {
@@ -1579,14 +1600,30 @@ class _Extractor:
                     and (self._established(side) or self.after_with(m))
                 ):
                     others.append(side)
+            refusal_named_refuser = False
             if refusal and gcue is not None:
                 # "إن قوات الأمن رفضت مقترحا قدمه المجلس": who refuses is a party.
                 refuser = self.subject_before(sent, gcue)
                 if refuser is not None and refuser not in claimants and refuser not in others:
                     others.insert(0, refuser)
+                    refusal_named_refuser = True
             if acts_only and not others:
                 continue
-            if not others and not _OFFER_SUBJECTS.isdisjoint(subjects):
+            offer = not _OFFER_SUBJECTS.isdisjoint(subjects)
+            if offer and status == "refused" and not refusal_named_refuser:
+                # "rejected the airline's offer", "a balayé l'offre du ministre", "rechazó
+                # la propuesta": the refusal is between the refuser and the offer's author,
+                # named with the offer or the side whose proposal came last.
+                author = self.offer_author(content_start, seg_end)
+                if author is not None:
+                    earlier = [author]
+                elif self.offer_named_before(content_start, seg_end):
+                    earlier = self.offerer(sent, claimants)
+                else:
+                    earlier = []
+                if earlier and earlier[0] not in claimants:
+                    others = earlier
+            if not others and offer:
                 others = self.offerer(sent, claimants)
             # "عبر الوسيط التركي", "hosted by the UN mission": a mediator is a party too.
             via = self.mediators(seg_start, seg_end)
@@ -1750,6 +1787,37 @@ class _Extractor:
                 return self.doc.tokens[i][0]
             i += 1
         return None
+
+    def offer_author(self, start: int, end: int) -> str | None:
+        """The side that made an offer the range names with its author: "the airline's
+        offer", "an offer from the council", "l'offre du ministre", «عرضا قدمته السلطات»."""
+        for cue in self.doc.matches(self.lex.negotiation, start, end):
+            if cue.value not in _OFFER_SUBJECTS:
+                continue
+            for m in self.actors.in_range(start, cue.outer_start)[-1:]:
+                if self.tokens_between(m.end, cue.outer_start) == ["s"]:
+                    return self.actors.side(m.key)  # "the airline's offer"
+            for m in self.actors.in_range(cue.outer_end, end)[:1]:
+                gap = [
+                    w for w in self.tokens_between(cue.outer_end, m.start) if w not in _ARTICLES_ANY
+                ]
+                if gap and len(gap) <= _OFFER_BY_WORDS and all(w in self.lex.offer_by for w in gap):
+                    return self.actors.side(m.key)
+        return None
+
+    def offer_named_before(self, start: int, end: int) -> bool:
+        """Whether the range refers back to an offer ("that offer", "cette offre", «العرض»)
+        rather than naming a new one ("a federal proposal", «مقترحا فيدراليا»)."""
+        for cue in self.doc.matches(self.lex.negotiation, start, end):
+            if cue.value not in _OFFER_SUBJECTS:
+                continue
+            if self.lex.clitics:
+                return (
+                    self.doc.ntext[cue.outer_start : cue.outer_end].lstrip("وفبل").startswith("ال")
+                )
+            before = self.words_before(cue.outer_start, 12)[-1:]
+            return bool(before) and before[0] in _BACK_REFERENCES
+        return False
 
     def offerer(self, sent: Sentence, claimants: list[str]) -> list[str]:
         """The side that made the offer a segment refers back to ("rejected the offer",

@@ -223,6 +223,8 @@ class Lexicon:
     #: Phrases that describe the actor just named as mediating, set off after its name
     #: ("…, which has mediated since", «…الذي يقود وساطة», "…, médiatrice du dialogue").
     mediating: CueSet[str]
+    #: Words between an offer and its author ("an offer from", "l'offre du", «عرضا قدمته»).
+    offer_by: frozenset[str]
     status: CueSet[str]
     #: Status verbs that state a negotiation act with no negotiation word ("the authority
     #: had offered Tokmurat…", "la Alcaldía y los gremios acordaron…", «تعهد الجيش للعشيرة…»).
@@ -347,6 +349,9 @@ def load_lexicon(code: str) -> Lexicon:
         both_sides=cues(_phrases(data.get("negotiation", {}).get("both_sides", []))),
         via=cues(_phrases(data.get("negotiation", {}).get("via", []))),
         mediating=cues(_phrases(data.get("negotiation", {}).get("mediating", []))),
+        offer_by=frozenset(
+            w for p in _norm_set(data.get("negotiation", {}).get("offer_by", [])) for w in p.split()
+        ),
         status=CueSet(status_entries, clitics=clitics, article=True),
         status_acts=_norm_set(status.get("acts", [])),
         refused_negators=_norm_set(status.get("refused_negators", [])),
