@@ -728,6 +728,26 @@ def test_the_body_a_denied_clause_opens_with_by_its_head_is_the_deniers_own() ->
     assert [names[c] for c in denial.counterparties] == ["Fuerza Comunal"]
 
 
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        # Words after a title that run on into a definite noun are the clause, not a name.
+        (
+            'وقال قائد الكتائب في تصريح للجزيرة إن "ما يروّجه وزير الطاقة هدفه تهدئة الأسواق '
+            'لا أكثر".',
+            [],
+        ),
+        # إلى is written like a definite word once folded; the name before it stands.
+        (
+            "على الصعيد الدولي، دعا المبعوث الأممي الخاص ديفيد أوكونور إلى هدنة إنسانية فورية.",
+            ["ديفيد أوكونور"],
+        ),
+    ],
+)
+def test_an_arabic_title_is_followed_by_a_name_or_by_none(text: str, persons: list[str]) -> None:
+    assert [a.name for a in extract(text).actors if a.kind == "person"] == persons
+
+
 def test_an_anonymous_source_becomes_the_denier() -> None:
     draft = extract(
         "A source close to the negotiations, who asked not to be named, denied that the "

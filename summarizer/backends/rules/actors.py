@@ -47,6 +47,8 @@ _PURPOSE = frozenset({"para", "pour", "um"})
 _SELF_NAME_SKIP = frozenset({"the", "el", "la", "le", "los", "las", "les", "اسم", "باسم"})
 #: Tokens after an Arabic title searched for the name that opens with a given name.
 _TITLE_RUN = 9
+#: Function words that begin like a definite noun once normalised (إلى → الي، الذي).
+_AR_AL_FUNCTION_WORDS = frozenset({"الي", "الذي", "التي", "الذين", "اللذين", "الا", "الان"})
 #: The most words an Arabic personal name set off by commas may take ("عبد الفتاح علي سمتر").
 _AR_NAME_MAX_WORDS = 4
 #: Prepositions before a place inside a title ("المبعوث إلى المنطقة"), normalised (ى → ي).
@@ -1414,7 +1416,19 @@ class _Builder:
         chosen = words[:k] if after_rank else words[-k:]
         if self.tok(chosen[0]).startswith("ال") and self.tok(chosen[0]) != "العبد":
             return None
-        return chosen[0], self._set_off_name_end(chosen[0], chosen[-1])
+        end = self._set_off_name_end(chosen[0], chosen[-1])
+        nxt = end + 1
+        if (
+            nxt < len(self.doc.tokens)
+            and not self.boundary(nxt)
+            and self.tok(nxt).startswith("ال")
+            and self.tok(nxt) not in _AR_AL_FUNCTION_WORDS
+            and not self._after_comma(nxt)
+        ):
+            # "قامت بدور الوسيط", "هدفه تهدئة الأسواق": a construct that runs on into a
+            # definite noun is a phrase of the clause, not a name.
+            return None
+        return chosen[0], end
 
     def _set_off_name_end(self, start: int, end: int) -> int:
         """The last word of an Arabic name from `start` that a comma closes: "المهندس
