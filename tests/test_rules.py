@@ -247,6 +247,15 @@ def test_deterministic(rules: Summarizer) -> None:
     assert a.model_dump_json(exclude={"meta"}) == b.model_dump_json(exclude={"meta"})
 
 
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("ar_*.txt")), ids=lambda p: p.stem)
+def test_no_arabic_person_opens_with_a_function_word(path: Path) -> None:
+    # "عندما اتصلت", "مقابل إطلاق", "وقد قطعنا…" after a title are the clause going on.
+    function_words = {normalize(w) for w in ("عندما", "مقابل", "بسبب", "وقد", "ولا", "وإن", "لكل")}
+    draft = extract(path.read_text(encoding="utf-8"))
+    openers = [normalize(a.name).split()[0] for a in draft.actors if a.kind == "person"]
+    assert [w for w in openers if w in function_words] == []
+
+
 @pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.txt")), ids=lambda p: p.stem)
 def test_every_quote_slices_back_exactly(rules: Summarizer, path: Path) -> None:
     text = path.read_text(encoding="utf-8")
