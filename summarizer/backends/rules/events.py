@@ -504,11 +504,8 @@ class _Extractor:
         «الاتحاد الجهوي للشغل الذي يقود وساطة», "la Conférence épiscopale, médiatrice du
         dialogue"). A mediator speaks of the two sides' talks; it is not one of the sides."""
         doc = self.doc
-        found = {
-            m.key
-            for m in self.actors.mentions
-            if not _MEDIATION_WORDS.isdisjoint(doc.ntext[m.start : m.end].split())
-        }
+        # Actor keys are their normalised names.
+        found = {k for k in self.actors.actors if not _MEDIATION_WORDS.isdisjoint(k.split())}
         for cue in doc.all_matches(self.lex.mediating):
             i = bisect_left(self._mention_ends, cue.outer_start + 1) - 1
             if i < 0:
