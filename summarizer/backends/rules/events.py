@@ -372,18 +372,9 @@ _COMMENT_WORDS = frozenset(
 )
 #: Claim statuses a denial of a status contradicts.
 _DENIED_STATUS_CONFLICTS = {"agreed": frozenset({"agreed", "concluded"})}
-#: Words that make a body a mediator by name ("the national mediation office").
+#: Words that make a body a mediator by name ("the national mediation office"), normalised.
 _MEDIATION_WORDS = frozenset(
-    {
-        "mediation",
-        "mediator",
-        "وساطه",
-        "الوساطه",
-        "mediacion",
-        "mediación",
-        "médiation",
-        "vermittlung",
-    }
+    {"mediation", "mediator", "وساطه", "الوساطه", "mediacion", "vermittlung"}
 )
 #: Auxiliaries of a passive denial ("was denied by", "a été démenti par", "fue desmentido").
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "ete", "fue", "fueron", "sido", "wurde"})

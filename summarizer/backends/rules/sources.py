@@ -1,6 +1,12 @@
 """Sources: the channels statements are attributed through (section 3 of the annotation
 guide): named outlets from the gazetteer, outlets written with a newspaper/broadcaster cue,
-statements, recordings, documents, social media, and anonymous sources."""
+statements, recordings, documents, social media, and anonymous sources.
+
+One channel is one source: two cues inside one outlet's name, a post and the platform it is
+on, an outlet's common noun and its name make one record, and "the same statement" is the
+one cited before. Only what the article cites is a source: a document where a citing word
+stands near it, one word alone ("sources", «مصادر») near a reporting verb or an anonymity
+phrase, never the wire credited in the dateline's brackets."""
 
 from __future__ import annotations
 
@@ -109,15 +115,15 @@ def extract_sources(doc: Doc, actors: ActorTable) -> list[SourceRec]:
         if not lex.clitics and kind in ("newspaper", "broadcaster", "news_agency"):
             # "The Krasnobor Daily", "Radio Centrafrique": the capitalised title around it.
             a, b = ti, tj
+            sentence = doc.sentence_at(m.start)
             while (
                 a > 0
                 and cap[a - 1]
-                and doc.tokens[a - 1][0] >= doc.sentence_at(m.start).nstart
+                and doc.tokens[a - 1][0] >= sentence.nstart
                 and doc.token_text(a - 1) not in lex.not_names
                 and not doc.clause_break_between(doc.tokens[a - 1][1] - 1, doc.tokens[a][0])
             ):
                 a -= 1
-            sentence = doc.sentence_at(m.start)
             while (
                 b + 1 < len(doc.tokens)
                 and cap[b + 1]
@@ -223,15 +229,20 @@ def _posted_on(doc: Doc, rec: SourceRec, following: list[SourceRec]) -> bool:
     return False
 
 
+def _window(doc: Doc, start: int, end: int, words: int) -> tuple[int, int]:
+    """The normalised range `words` tokens either side of `start`–`end`, in its sentence."""
+    sent = doc.sentence_at(start)
+    ti, tj = doc.token_index(start), doc.token_index(end - 1)
+    lo = doc.tokens[max(ti - words, 0)][0]
+    hi = doc.tokens[min(tj + words, len(doc.tokens) - 1)][1]
+    return max(lo, sent.nstart), min(hi, sent.nend)
+
+
 def _reported_near(doc: Doc, start: int, end: int) -> bool:
     """Whether a reporting or denial cue ("قال", "بحسب", "told", "نفى") or an anonymity
     phrase sits within a few words of the normalised range, in its sentence: one word
     alone ("sources", «مصادر») is a source only where someone reports."""
-    sent = doc.sentence_at(start)
-    ti, tj = doc.token_index(start), doc.token_index(end - 1)
-    lo = doc.tokens[max(ti - _REPORTED_WORDS, 0)][0]
-    hi = doc.tokens[min(tj + _REPORTED_WORDS, len(doc.tokens) - 1)][1]
-    lo, hi = max(lo, sent.nstart), min(hi, sent.nend)
+    lo, hi = _window(doc, start, end, _REPORTED_WORDS)
     lex = doc.lexicon
     return (
         bool(doc.matches(lex.attribution, lo, hi))
@@ -252,11 +263,7 @@ def _said_again(doc: Doc, start: int, end: int) -> bool:
 def _cited(doc: Doc, start: int, end: int) -> bool:
     """Whether the document at the normalised range is cited in its sentence: a citing
     word ("seen by", "published", «نشرت», "según") within a few words of it."""
-    sent = doc.sentence_at(start)
-    lo = doc.tokens[max(doc.token_index(start) - _CITED_WORDS, 0)][0]
-    hi_index = min(doc.token_index(end - 1) + _CITED_WORDS, len(doc.tokens) - 1)
-    hi = doc.tokens[hi_index][1]
-    return bool(doc.matches(doc.lexicon.document_cited, max(lo, sent.nstart), min(hi, sent.nend)))
+    return bool(doc.matches(doc.lexicon.document_cited, *_window(doc, start, end, _CITED_WORDS)))
 
 
 def _named_person_near(doc: Doc, actors: ActorTable, start: int, end: int) -> bool:
