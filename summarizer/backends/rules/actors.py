@@ -1128,6 +1128,17 @@ class _Builder:
             return None  # 'لصحيفة "صدى الساحل"': a quote is no apposition
         while p < n and self.tok(p) in self.lex.ranks:
             p += 1
+        title = (
+            self.doc.matches(self.lex.titles, self.doc.tokens[p][0], self.doc.tokens[p][1] + 1)
+            if p < n
+            else []
+        )
+        if title and title[0].outer_start == self.doc.tokens[p][0]:
+            # "…، وزير الإعلام مأمون عبد الباقي، نفى": a title and its definite complement
+            # open the apposition; the name follows them.
+            p = self.doc.token_index(title[0].outer_end - 1) + 1
+            while p < n and not self.boundary(p) and self.tok(p).startswith("ال"):
+                p += 1
         q = p
         while q < n and q - p < 5 and (q == p or not self.boundary(q)):
             q += 1
@@ -1443,11 +1454,26 @@ class _Builder:
             and not self.boundary(k)
             and (self.nameish(self.tok(k)) or self._ali(k))
             and not self.is_verbal_cue(self.tok(k))
+            and not self._to_audience(k)
         ):
             k += 1
-            if k < n and self._after_comma(k):
+            if k < n and (self._after_comma(k) or self._to_audience(k)):
                 return k - 1
         return end
+
+    def _outlet_at(self, k: int) -> bool:
+        """Whether a news outlet's name starts inside token `k` (past its clitics)."""
+        s, e = self.doc.tokens[k]
+        return any(s <= start < e for start, _, _ in self.outlets)
+
+    def _to_audience(self, k: int) -> bool:
+        """Whether token `k` names who a statement was given to («لوكالة», «لصحيفة»,
+        «للجزيرة», «لبي بي سي»): a name before it ends there."""
+        t = self.tok(k)
+        if not t.startswith("ل") or len(t) < 3:
+            return False
+        rest = t[2:] if t.startswith("لل") else t[1:]
+        return rest in _AR_AUDIENCE or self._outlet_at(k)
 
     def _after_comma(self, i: int) -> bool:
         """Whether a comma ends the text before token `i` (past any whitespace)."""
