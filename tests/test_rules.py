@@ -1730,6 +1730,19 @@ def test_negotiation_objects_and_status_words(text: str, status: str) -> None:
     assert [c.status for c in extract(text).negotiation_claims] == [status]
 
 
+def test_a_headline_split_by_two_dots_is_all_headline() -> None:
+    # "….. وشيخ العشيرة المفجوعة ينفي التوقيع": the second half of the first line is
+    # still the headline, which gives way to the body's denial.
+    draft = extract(
+        "منفذ الغضا مغلق لليوم الخامس.. وشيخ العشيرة المفجوعة ينفي التوقيع\n\n"
+        "الغضا - دخل إغلاق منفذ الغضا يومه الخامس.\n\n"
+        "ونفى شيخ عشيرة آل مزيعل عبيد المزيعلي في تسجيل صوتي أن تكون العشيرة قد وقعت على أي "
+        "هدنة مع البو خشان."
+    )
+    names = _names(draft)
+    assert [names[d.denier] for d in draft.denials] == ["عبيد المزيعلي"]
+
+
 def test_a_headline_denial_gives_way_to_the_bodys() -> None:
     # The headline's "brigade denies deal" is the body's denial by the Valley Brigade,
     # said vaguer (and read as the Red Cross's): one fact, one denial, from the body.

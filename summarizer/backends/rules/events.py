@@ -972,9 +972,14 @@ class _Extractor:
         return " ".join(w for w in normalize(text).split() if w not in words)
 
     def headline(self, sent: Sentence) -> bool:
-        """Whether the sentence is a headline: the first line, with no final stop."""
-        if sent.index > 0 or len(self.doc.sentences) < 2:
+        """Whether the sentence is a headline: the first line, with no final stop, or any
+        part of a first line that ".." splits ("منفذ الغضا مغلق.. ومحافظ الغضا ينفي")."""
+        if len(self.doc.sentences) < 2:
             return False
+        line_end = self.doc.text.find("\n")
+        if sent.index > 0 or ".." in self.doc.sentence_quote(sent):
+            first_line = self.doc.text[:line_end] if line_end > 0 else ""
+            return sent.start < len(first_line) and not first_line.rstrip().endswith(_FINAL_STOPS)
         return not self.doc.sentence_quote(sent).rstrip().endswith(_FINAL_STOPS)
 
     def merge_repeated_claims(self) -> None:
