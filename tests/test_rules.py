@@ -163,6 +163,23 @@ def test_non_denials_give_no_denial(sentence: str) -> None:
     assert draft.denials == [], [d.quote for d in draft.denials]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نفى الناطق باسم الجيش العميد هاني الحمصي أن يكون الجيش قد توصل إلى أي تفاهم مع جبهة "
+        "ثوار القرقف.\n\nمن جهتها، طالبت رابطة أمهات المعتقلين في القرقف الجيش بنفي ما ورد "
+        "في المحضر أو تأكيده بوضوح.",
+        "Army spokesman Hani Homsi denied that the army had reached any understanding with the "
+        "Qarqaf Front.\n\nThe Qarqaf Mothers' Association called on the army to deny the "
+        "leaked minutes or confirm them.",
+    ],
+)
+def test_a_demand_to_deny_is_no_denial(text: str) -> None:
+    # "طالبت … الجيش بنفي", "called on the army to deny": someone asks for a denial that is
+    # not made; only the spokesman's earlier denial stands.
+    assert len(extract(text).denials) == 1
+
+
 def test_a_real_denial_next_to_the_traps_is_found() -> None:
     draft = extract(
         "The Northern Brigade denied that it had agreed to a ceasefire with the government. "

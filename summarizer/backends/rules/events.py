@@ -324,6 +324,9 @@ _OFFER_SUBJECTS = frozenset({"offer", "proposal", "initiative"})
 #: The subject of a claim a status verb states alone, by its status, and back.
 _ACT_SUBJECTS = {"agreed": "agreement", "proposed": "proposal"}
 _ACT_STATUS = {subject: status for status, subject in _ACT_SUBJECTS.items()}
+#: How many words back a verb asking for a denial may govern it ("طالبت رابطة أمهات
+#: المعتقلين في القرقف الجيش بنفي").
+_DEMAND_WORDS = 8
 #: Words between a denial verb and the reports it denies ("denied the media reports").
 _DENIED_REPORT_GAP = 2
 #: How similar (rapidfuzz token set ratio) a lead's denied clause and a later one are when
@@ -557,6 +560,18 @@ class _Extractor:
         return self._negator_before(self.words_before, start, window) and (
             self._negator_before(self.words_before_break, start, window)
         )
+
+    def demanded(self, start: int) -> bool:
+        """Whether a verb asking someone to deny governs the cue at `start`, in its clause
+        ("طالبت رابطة أمهات المعتقلين الجيش بنفي ما ورد", "called on the ministry to deny")."""
+        sent = self.doc.sentence_at(start)
+        before = self.words_before_break(start, min(80, start - sent.nstart))[-_DEMAND_WORDS:]
+        joined = " ".join(before)
+        return any(
+            t in self.lex.denial_demands
+            or (t[:1] in _CONJUNCTIONS and len(t) > 2 and t[1:] in self.lex.denial_demands)
+            for t in before
+        ) or any(d in joined for d in _phrases_of(self.lex.denial_demands))
 
     def _negator_before(
         self, words_before: Callable[[int, int], list[str]], start: int, window: int
@@ -1058,7 +1073,7 @@ class _Extractor:
         deniers: list[str] = []
         last_cue = -1
         for cue in doc.matches(self.lex.denial, sent.nstart, sent.nend):
-            if self.negated(cue.outer_start):
+            if self.negated(cue.outer_start) or self.demanded(cue.outer_start):
                 continue
             passive = self.passive_agent(sent, cue)
             if passive is None and self.in_not_denial(cue.start, cue.end):

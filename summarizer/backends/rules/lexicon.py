@@ -212,6 +212,9 @@ class Lexicon:
     stopwords: frozenset[str]
     denial: CueSet[str]
     denial_negators: frozenset[str]
+    #: Verbs that ask someone to deny ("طالبت … الجيش بنفي", "called on the army to deny"):
+    #: the denial they govern, a few words on, is not made.
+    denial_demands: frozenset[str]
     not_denial: CueSet[str]
     attribution: CueSet[str]
     continuation: CueSet[str]
@@ -337,6 +340,7 @@ def load_lexicon(code: str) -> Lexicon:
         stopwords=_norm_set(data.get("language", {}).get("stopwords", [])),
         denial=cues(_phrases(denial.get("cues", []))),
         denial_negators=_norm_set(denial.get("negators", [])),
+        denial_demands=_norm_set(denial.get("demands", [])),
         not_denial=cues(_phrases(denial.get("not_denial", []))),
         attribution=CueSet(_phrases(attribution.get("cues", [])), clitics=clitics, verbs=True),
         continuation=CueSet(
