@@ -163,6 +163,18 @@ def test_non_denials_give_no_denial(sentence: str) -> None:
     assert draft.denials == [], [d.quote for d in draft.denials]
 
 
+def test_a_denied_report_about_an_act_has_no_other_side() -> None:
+    # «ما تداولته مواقع إخبارية عن نيتها إغلاق الميناء»: what the report says is an act,
+    # not talks, so no other side is inferred.
+    draft = extract(
+        "قالت نقابة عمال الميناء إن المفاوضات مع وزارة المالية متوقفة.\n\n"
+        "ونفت وزارة المالية ما تداولته مواقع إخبارية عن نيتها إغلاق الميناء أمام السفن "
+        "التجارية."
+    )
+    (denial,) = draft.denials
+    assert denial.counterparties == []
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -324,6 +324,8 @@ _OFFER_SUBJECTS = frozenset({"offer", "proposal", "initiative"})
 #: The subject of a claim a status verb states alone, by its status, and back.
 _ACT_SUBJECTS = {"agreed": "agreement", "proposed": "proposal"}
 _ACT_STATUS = {subject: status for status, subject in _ACT_SUBJECTS.items()}
+#: The preposition that gives what a report says (ما تداولته حسابات «عن» وجود…), folded.
+_REPORTED_ABOUT = "عن"
 #: How many words back a verb asking for a denial may govern it ("طالبت رابطة أمهات
 #: المعتقلين في القرقف الجيش بنفي").
 _DEMAND_WORDS = 8
@@ -1209,7 +1211,9 @@ class _Extractor:
             first < len(doc.tokens)
             and doc.tokens[first][0] < end
             and doc.token_text(first) in _REPORTED_CLAUSE | _INFINITIVE_OPENERS
-        ) or not _REPORTED_CLAUSE.isdisjoint(doc.ntext[start:end].split())
+        ) or not _REPORTED_CLAUSE.isdisjoint(words := doc.ntext[start:end].split())
+        # «ما تداولته مواقع إخبارية عن نيتها إغلاق الميناء»: what a report says "about".
+        proposition = proposition or (bool(self.lex.clitics) and _REPORTED_ABOUT in words[1:])
         return (
             not proposition
             or bool(doc.matches(self.lex.negotiation, start, end))
