@@ -163,6 +163,17 @@ def test_non_denials_give_no_denial(sentence: str) -> None:
     assert draft.denials == [], [d.quote for d in draft.denials]
 
 
+def test_a_denial_with_any_party_has_no_other_side() -> None:
+    # "…طلبت الهدنة من أي طرف": no one in particular, so no other side is inferred.
+    draft = extract(
+        "قالت مديرية الأمن إن رابطة شباب الفواخير طلبت الهدنة.\n\n"
+        "ونفى قائد رابطة شباب الفواخير، أسامة الشريدي، أن تكون الرابطة قد طلبت الهدنة من أي "
+        "طرف."
+    )
+    (denial,) = draft.denials
+    assert denial.counterparties == []
+
+
 def test_a_denied_report_about_an_act_has_no_other_side() -> None:
     # «ما تداولته مواقع إخبارية عن نيتها إغلاق الميناء»: what the report says is an act,
     # not talks, so no other side is inferred.

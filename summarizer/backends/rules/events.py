@@ -1135,7 +1135,12 @@ class _Extractor:
                 # "نفى أن يكون قد نقل أي أموال بين الطرفين": the story's two sides.
                 counter = [k for k in self.main_sides[:2] if k not in own]
             explicit = bool(counter)
-            if not counter and self.about_talks(dstart, dend):
+            if (
+                not counter
+                and self.about_talks(dstart, dend)
+                # "أن تكون الرابطة قد طلبت الهدنة من أي طرف": no one in particular.
+                and not self.doc.matches(self.lex.denial_anyone, dstart, dend)
+            ):
                 # "after a government spokesman said the factions had accepted the pause,
                 # the battalion issued a statement denying it": the other side the sentence
                 # names before the denial is who made the denied claim.

@@ -215,6 +215,9 @@ class Lexicon:
     #: Verbs that ask someone to deny ("طالبت … الجيش بنفي", "called on the army to deny"):
     #: the denial they govern, a few words on, is not made.
     denial_demands: frozenset[str]
+    #: Words for no one in particular ("from any party", «من أي طرف»): a denial that names
+    #: its other side so has none to infer.
+    denial_anyone: CueSet[str]
     not_denial: CueSet[str]
     attribution: CueSet[str]
     continuation: CueSet[str]
@@ -341,6 +344,7 @@ def load_lexicon(code: str) -> Lexicon:
         denial=cues(_phrases(denial.get("cues", []))),
         denial_negators=_norm_set(denial.get("negators", [])),
         denial_demands=_norm_set(denial.get("demands", [])),
+        denial_anyone=cues(_phrases(denial.get("anyone", []))),
         not_denial=cues(_phrases(denial.get("not_denial", []))),
         attribution=CueSet(_phrases(attribution.get("cues", [])), clitics=clitics, verbs=True),
         continuation=CueSet(
