@@ -567,7 +567,17 @@ class _Extractor:
         """Whether a verb asking someone to deny governs the cue at `start`, in its clause
         ("طالبت رابطة أمهات المعتقلين الجيش بنفي ما ورد", "called on the ministry to deny")."""
         sent = self.doc.sentence_at(start)
-        before = self.words_before_break(start, min(80, start - sent.nstart))[-_DEMAND_WORDS:]
+        chars = min(80, start - sent.nstart)
+        demands = self.lex.denial_demands
+        near = self.words_before(start, chars)[-_DEMAND_WORDS:]
+        joined_near = " ".join(near)
+        if (
+            demands.isdisjoint(near)
+            and not any(t[1:] in demands for t in near)
+            and not any(" " in d and d in joined_near for d in demands)
+        ):
+            return False  # the usual case: no demand verb near, no need for the original
+        before = self.words_before_break(start, chars)[-_DEMAND_WORDS:]
         joined = " ".join(before)
         return any(
             t in self.lex.denial_demands
@@ -1139,7 +1149,7 @@ class _Extractor:
                 not counter
                 and self.about_talks(dstart, dend)
                 # "أن تكون الرابطة قد طلبت الهدنة من أي طرف": no one in particular.
-                and not self.doc.matches(self.lex.denial_anyone, dstart, dend)
+                and self.lex.denial_anyone.search(self.doc.ntext, dstart, dend) is None
             ):
                 # "after a government spokesman said the factions had accepted the pause,
                 # the battalion issued a statement denying it": the other side the sentence
