@@ -568,22 +568,11 @@ class _Extractor:
         ("طالبت رابطة أمهات المعتقلين الجيش بنفي ما ورد", "called on the ministry to deny")."""
         sent = self.doc.sentence_at(start)
         chars = min(80, start - sent.nstart)
-        demands = self.lex.denial_demands
         near = self.words_before(start, chars)[-_DEMAND_WORDS:]
-        joined_near = " ".join(near)
-        if (
-            demands.isdisjoint(near)
-            and not any(t[1:] in demands for t in near)
-            and not any(" " in d and d in joined_near for d in demands)
-        ):
+        if not _holds_entry(near, self.lex.denial_demands):
             return False  # the usual case: no demand verb near, no need for the original
         before = self.words_before_break(start, chars)[-_DEMAND_WORDS:]
-        joined = " ".join(before)
-        return any(
-            t in self.lex.denial_demands
-            or (t[:1] in _CONJUNCTIONS and len(t) > 2 and t[1:] in self.lex.denial_demands)
-            for t in before
-        ) or any(d in joined for d in _phrases_of(self.lex.denial_demands))
+        return _holds_entry(before, self.lex.denial_demands)
 
     def _negator_before(
         self, words_before: Callable[[int, int], list[str]], start: int, window: int
@@ -594,13 +583,7 @@ class _Extractor:
             # may be a clause back, with its subject and object in between.
             before = words_before(start, 120)[-12:-1]
             window = len(before)
-        joined = " ".join(before)
-        # "ولم ينفِ": a negator behind the conjunction و/ف is still a negator.
-        return any(
-            t in self.lex.denial_negators
-            or (t[:1] in _CONJUNCTIONS and len(t) > 2 and t[1:] in self.lex.denial_negators)
-            for t in before[-window:]
-        ) or any(n in joined for n in _phrases_of(self.lex.denial_negators))
+        return _holds_entry(before, self.lex.denial_negators, last=window)
 
     def in_not_denial(self, start: int, end: int) -> bool:
         return any(m.start <= start < m.end + 1 or start <= m.start < end for m in self.not_denial)
@@ -1972,6 +1955,16 @@ def _plural_forms(head: str) -> tuple[str, ...]:
     if head.endswith("y"):
         return (head[:-1] + "ies",)
     return (head + "s", head + "es")
+
+
+def _holds_entry(words: list[str], vocab: frozenset[str], last: int = 0) -> bool:
+    """Whether `words` hold an entry of `vocab`: as one of the `last` words (all when 0),
+    also behind the conjunction و/ف ("ولم ينفِ" holds "لم"), or as a phrase anywhere in them."""
+    tail = words[-last:] if last else words
+    if any(t in vocab or (t[:1] in _CONJUNCTIONS and len(t) > 2 and t[1:] in vocab) for t in tail):
+        return True
+    joined = " ".join(words)
+    return any(p in joined for p in _phrases_of(vocab))
 
 
 @lru_cache(maxsize=64)
