@@ -1477,11 +1477,7 @@ class _Builder:
 
     def _after_comma(self, i: int) -> bool:
         """Whether a comma ends the text before token `i` (past any whitespace)."""
-        text = self.doc.text
-        k = self.doc.span(*self.doc.tokens[i])[0]
-        while k > 0 and text[k - 1].isspace():
-            k -= 1
-        return k > 0 and text[k - 1] in (",", "،")
+        return self.doc.char_before(self.doc.span(*self.doc.tokens[i])[0]) in (",", "،")
 
     def _latin_apposition_name(self, i: int) -> tuple[int, int] | None:
         """ "Le ministre de la Justice et de la Sécurité publique, Gérald Dorsainvil, a

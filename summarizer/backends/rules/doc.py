@@ -202,6 +202,20 @@ class Doc:
         start, end = self.span(nstart, nend)
         return self.text[start:end]
 
+    def char_before(self, opos: int) -> str:
+        """The last non-space character of the original text before `opos` ("" at its start)."""
+        text = self.text
+        while opos > 0 and text[opos - 1].isspace():
+            opos -= 1
+        return text[opos - 1] if opos > 0 else ""
+
+    def char_after(self, opos: int) -> str:
+        """The first non-space character of the original text from `opos` on ("" at its end)."""
+        text = self.text
+        while opos < len(text) and text[opos].isspace():
+            opos += 1
+        return text[opos] if opos < len(text) else ""
+
     def sentence_at(self, npos: int) -> Sentence:
         i = max(0, bisect_right(self._sentence_starts, npos) - 1)
         return self.sentences[i]

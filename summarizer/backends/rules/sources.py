@@ -82,7 +82,7 @@ def _is_dateline_credit(doc: Doc, start: int, end: int) -> bool:
     if doc.sentence_at(start).index > _DATELINE_SENTENCES:
         return False
     ostart, oend = doc.span(start, end)
-    return doc.text[:ostart].rstrip().endswith("(") and doc.text[oend:].lstrip().startswith(")")
+    return doc.char_before(ostart) == "(" and doc.char_after(oend) == ")"
 
 
 def extract_sources(doc: Doc, actors: ActorTable) -> list[SourceRec]:
