@@ -1791,9 +1791,9 @@ class _Builder:
         ("ministro de", "maire de", "head of"): a portfolio or a place, not a name."""
         if a == 0:
             return False
-        toks, links = self.doc.tokens, self.lex.np_links
+        toks, links = self.doc.tokens, self.lex.np_links | {"of"}
         return any(
-            c.outer_end == toks[a - 1][1] and c.cue.rsplit(" ", 1)[-1] in links | {"of"}
+            c.outer_end == toks[a - 1][1] and c.cue.rsplit(" ", 1)[-1] in links
             for c in self.doc.matches(self.lex.titles, max(0, toks[a][0] - 40), toks[a][0])
         )
 

@@ -986,11 +986,12 @@ class _Extractor:
         part of a first line that ".." splits ("منفذ الغضا مغلق.. ومحافظ الغضا ينفي")."""
         if len(self.doc.sentences) < 2:
             return False
-        line_end = self.doc.text.find("\n")
-        if sent.index > 0 or ".." in self.doc.sentence_quote(sent):
+        quote = self.doc.sentence_quote(sent)
+        if sent.index > 0 or ".." in quote:
+            line_end = self.doc.text.find("\n")
             first_line = self.doc.text[:line_end] if line_end > 0 else ""
             return sent.start < len(first_line) and not first_line.rstrip().endswith(_FINAL_STOPS)
-        return not self.doc.sentence_quote(sent).rstrip().endswith(_FINAL_STOPS)
+        return not quote.rstrip().endswith(_FINAL_STOPS)
 
     def merge_repeated_claims(self) -> None:
         """One claim per fact: a headline or lead that announces what the body reports

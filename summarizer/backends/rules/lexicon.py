@@ -331,6 +331,7 @@ def load_lexicon(code: str) -> Lexicon:
     actors = data.get("actors", {})
     sources = data.get("sources", {})
     status = data.get("status", {})
+    negotiation = data.get("negotiation", {})
 
     def cues(values: Iterable[tuple[str, str]]) -> CueSet[str]:
         return CueSet(values, clitics=clitics)
@@ -350,15 +351,13 @@ def load_lexicon(code: str) -> Lexicon:
         continuation=CueSet(
             _phrases(attribution.get("continuation", [])), clitics=clitics, verbs=True
         ),
-        negotiation=CueSet(
-            data.get("negotiation", {}).get("cues", {}).items(), clitics=clitics, article=True
-        ),
-        not_negotiation=cues(_phrases(data.get("negotiation", {}).get("not_negotiation", []))),
-        both_sides=cues(_phrases(data.get("negotiation", {}).get("both_sides", []))),
-        via=cues(_phrases(data.get("negotiation", {}).get("via", []))),
-        mediating=cues(_phrases(data.get("negotiation", {}).get("mediating", []))),
+        negotiation=CueSet(negotiation.get("cues", {}).items(), clitics=clitics, article=True),
+        not_negotiation=cues(_phrases(negotiation.get("not_negotiation", []))),
+        both_sides=cues(_phrases(negotiation.get("both_sides", []))),
+        via=cues(_phrases(negotiation.get("via", []))),
+        mediating=cues(_phrases(negotiation.get("mediating", []))),
         offer_by=frozenset(
-            w for p in _norm_set(data.get("negotiation", {}).get("offer_by", [])) for w in p.split()
+            w for p in _norm_set(negotiation.get("offer_by", [])) for w in p.split()
         ),
         status=CueSet(status_entries, clitics=clitics, article=True),
         status_acts=_norm_set(status.get("acts", [])),
