@@ -63,6 +63,16 @@ def test_sentences_and_abbreviations() -> None:
     assert len(arabic.sentences) == 3
 
 
+def test_nearest_non_space_characters_around_an_offset() -> None:
+    text = "HALVANE, Oct 3 ( AP\n) — talks"
+    doc = Doc(text)
+    start = text.index("AP")
+    assert doc.char_before(start) == "(" and doc.char_after(start + 2) == ")"
+    assert doc.char_before(text.index("Oct")) == ","
+    assert doc.char_before(0) == "" and doc.char_after(len(text)) == ""
+    assert Doc("  x  ").char_before(2) == "" and Doc("  x  ").char_after(3) == ""
+
+
 def test_language_detection() -> None:
     assert detect_language("نفت فصائل المعارضة وجود أي مفاوضات مع روسيا") == "ar"
     assert detect_language("The ministry said that the talks with the rebels were over.") == "en"
