@@ -1156,6 +1156,79 @@ def test_arabic_deniers_after_an_apposition_or_a_pronoun(text: str, denier: str)
     assert [names[d.denier] for d in draft.denials] == [denier]
 
 
+@pytest.mark.parametrize(
+    ("text", "denier"),
+    [
+        (  # a participle takes the subject of the reporting verb before it
+            'وأضاف العقيد سامر الخطيب أن اللواء "لم يوقع أي ورقة"، نافيا وجود أي مفاوضات مع '
+            "حركة النهضة الوطنية.",
+            "سامر الخطيب",
+        ),
+        (  # a verb with only و before it and its object after it shares that subject
+            'وقالت كتائب درع الوعر في بيان إن الصفقة "تمت بضمانة الوجهاء"، ونفت أن يكون '
+            "السائقون قد تعرضوا لأي إساءة.",
+            "كتائب درع الوعر",
+        ),
+        (  # "أما X، فـ…": the topic
+            "أما محافظ الحمادة اللواء رياض العمروني، فقد نفى في مؤتمر صحفي أن تكون الحكومة "
+            "طرفا في أي مفاوضات مع الخاطفين.",
+            "رياض العمروني",
+        ),
+        (  # "وهو ما نفاه X": a relative "ما", no negator
+            "واتهمت تنسيقية الأحياء البلدية برمي النفايات قرب النهر، وهو ما نفاه رئيس البلدية "
+            "عصام الكيال في بيان.",
+            "عصام الكيال",
+        ),
+    ],
+)
+def test_arabic_deniers_with_no_subject_of_their_own(text: str, denier: str) -> None:
+    draft = extract(text)
+    names = _names(draft)
+    assert [names[d.denier] for d in draft.denials] == [denier]
+
+
+def test_an_arabic_sentence_opening_verb_with_no_subject_keeps_the_last_speaker() -> None:
+    draft = extract(
+        "وقال المتحدث باسم حركة النهضة الوطنية خالد المصري إن الحركة ملتزمة بالهدنة.\n"
+        "ونفى في منشور على صفحته أن تكون الحركة قد تلقت أي عرض من الحكومة."
+    )
+    names = _names(draft)
+    assert [names[d.denier] for d in draft.denials] == ["خالد المصري"]
+
+
+def test_an_arabic_verb_with_a_subject_the_rules_miss_takes_no_other_speaker() -> None:
+    """ "نفت المطرانية ما…": the subject after the verb is no object opener, so the
+    speaker before is not given a denial it did not make."""
+    draft = extract(
+        "وقال المتحدث باسم حركة النهضة الوطنية خالد المصري إن الحركة ملتزمة بالهدنة.\n"
+        "ونفت المطرانية ما تداولته حسابات موالية للحكومة عن تلقيها أموالا."
+    )
+    assert draft.denials == []
+
+
+@pytest.mark.parametrize(
+    ("text", "denier"),
+    [
+        (  # an Arabic compound surname alone
+            "قال قائد لواء صقور الرمال مسعود بن عيّاد إن اللواء ملتزم بالهدنة.\n"
+            "وقال وزير الداخلية إن اللواء وافق على تسليم سلاحه.\n"
+            "ونفى بن عياد أن يكون اللواء قد التزم بتسليم أي من أسلحته.",
+            "مسعود بن عيّاد",
+        ),
+        (  # a Spanish first surname alone
+            "El gobernador de Guayacán, Hernán Villegas Salgado, propuso el lunes un diálogo "
+            "con la Asamblea.\n\nEn esa misma rueda de prensa, Villegas negó que su despacho "
+            "esté presionando a los diputados.",
+            "Hernán Villegas Salgado",
+        ),
+    ],
+)
+def test_a_surname_alone_is_the_person_named_in_full(text: str, denier: str) -> None:
+    draft = extract(text)
+    names = _names(draft)
+    assert [names[d.denier] for d in draft.denials] == [denier]
+
+
 def test_a_quoted_predicate_after_the_verb_is_no_new_denier() -> None:
     draft = extract(
         "لكن جبهة الساحل دحضت في بيان ما نشرته صحيفة الوطن عن تلقي قادتها مبالغ مالية من "

@@ -1874,7 +1874,8 @@ class _Builder:
     def surnames(self) -> None:
         """A person's last name alone later in the text is the same person."""
         by_last: dict[str, str] = {}
-        #: Hyphenated last names ("Addo-Mensah"), two words once normalised.
+        #: Hyphenated last names ("Addo-Mensah"), two words once normalised, and compound
+        #: ones ("مسعود بن عياد", "صابر عبد الموجود").
         by_double: dict[tuple[str, ...], str] = {}
         for rec in self.actors.values():
             if rec.kind == "person":
@@ -1882,9 +1883,12 @@ class _Builder:
                 compound = len(parts) >= 3 and parts[-2] in self.lex.name_starts
                 if len(parts) >= 2 and len(parts[-1]) > 2 and not compound:
                     by_last.setdefault(parts[-1], rec.key)
-                if len(parts) >= 3 and "-" in rec.name.split()[-1]:
+                if len(parts) >= 3 and ("-" in rec.name.split()[-1] or compound):
                     by_double.setdefault(tuple(parts[-2:]), rec.key)
-        if not by_last:
+                if self.lex.paternal_surnames and len(parts) >= 3 and len(parts[-2]) > 2:
+                    # "Hernán Villegas Salgado" is "Villegas" for short.
+                    by_last.setdefault(parts[-2], rec.key)
+        if not by_last and not by_double:
             return
         for rec in list(self.actors.values()):
             # "Al-Hindawi" already taken as a name of its own: the surname of "Fawwaz
@@ -1896,11 +1900,11 @@ class _Builder:
             if full is not None and full != rec.key and rec.role is None:
                 self._fold(rec.key, full)
         doc = self.doc
-        # Only tokens that are a last name, or one behind a clitic, can match: find those
-        # with one set lookup per token, then check them as below.
-        wanted = set(by_last)
+        # Only tokens that are a last name (or its first word), or one behind a clitic, can
+        # match: find those with one set lookup per token, then check them as below.
+        wanted = set(by_last) | {pair[0] for pair in by_double}
         if self.arabic:
-            wanted |= {c + w for w in by_last for c in "وفبل"}
+            wanted |= {c + w for w in tuple(wanted) for c in "وفبل"}
         words = doc.words
         for i in [i for i, w in enumerate(words) if w in wanted]:
             s, e = doc.tokens[i]
@@ -1909,6 +1913,8 @@ class _Builder:
             if t not in by_last and self.arabic and len(t) > 3 and t[0] in "وفبل":
                 t, offset = t[1:], 1
             key = by_last.get(t)
+            if i + 1 < len(words) and (t, words[i + 1]) in by_double:
+                key, e = by_double[t, words[i + 1]], doc.tokens[i + 1][1]
             if key is None or not self.free(s + offset, e):
                 continue
             rec = self.actors[key]

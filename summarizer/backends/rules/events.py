@@ -301,6 +301,12 @@ _CONDITIONALS = frozenset({"if", "unless", "si", "wenn", "falls", "اذا", "ل�
 _QUOTES = frozenset('"«»“”')
 #: Words that give a verb the subject of the verb before it ("كما نفى", "also denied").
 _COORDINATORS = frozenset({"كما", "وكما", "also", "aussi", "egalement", "tambien", "auch"})
+#: A pronoun with "ما" after it: relative, not a negator ("وهو ما نفاه": which … denied).
+_MA_RELATIVE = tuple(
+    [w, "ما"] for w in ("هو", "وهو", "هي", "وهي", "هذا", "وهذا", "ذلك", "وذلك", "وهذه", "هذه")
+)
+#: Particles that may open a clause before its verb ("ونفت", "فقد نفى", "كما نفت").
+_VERB_PARTICLES = frozenset({"قد", "فقد", "وقد", "لقد", "كما", "وكما", "ثم", "بل"})
 #: Arabic particles carrying the subject pronoun of the verb after them ("لكنها نفت").
 _AR_PRONOUN_PARTICLES = frozenset(
     {"لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم", "وهو", "وهي", "فهو", "فهي"}
@@ -558,7 +564,10 @@ class _Extractor:
         """A negator (لم، لا، not, never…) in the `window` tokens before `start`, or before
         the verb a disjunction joins it to ("لم يؤكد الحوراني أو ينفِ", "did not confirm or
         deny"). A negator never reaches across a comma ("…، لم تسمه، أن الجانبين
-        «اتفقا»"), which only the original text shows: it is read when a negator is near."""
+        «اتفقا»"), which only the original text shows: it is read when a negator is near.
+        "ما" after a pronoun is relative ("وهو ما نفاه الكيال": which al-Kayyal denied)."""
+        if self.words_before(start, 24)[-2:] in _MA_RELATIVE:
+            return False
         return self._negator_before(self.words_before, start, window) and (
             self._negator_before(self.words_before_break, start, window)
         )
@@ -1082,6 +1091,8 @@ class _Extractor:
                 # '"There is no truth in the claim…," Mwakasege told Radio Tumaini': the
                 # quote's author, named after it, denies.
                 denier = self.quote_author(sent, cue)
+            if denier is None or cue.cue in self.lex.denial_participles:
+                denier = self.shared_subject(sent, cue, deniers) or denier
             also = bool(deniers) and self.coordinated(cue.outer_start)
             if also and (denier is None or denier in deniers):
                 denier = deniers[-1]  # "…، كما نفى وجود أي مفاوضات", "and also denied"
@@ -1137,15 +1148,19 @@ class _Extractor:
             ):
                 # "after a government spokesman said the factions had accepted the pause,
                 # the battalion issued a statement denying it": the other side the sentence
-                # names before the denial is who made the denied claim.
+                # names before the denial is who made the denied claim. Not one the denier
+                # itself names in the words it said before ("وقالت القاهرة إنها تواصل جهودها
+                # مع الاتحاد الأفريقي…، ونفت…").
+                own_words = self.own_words_start(sent, cue, own)
                 for m in self.mentions(sent):
                     k = self.actors.side(m.key)
                     if (
-                        m.end <= cue.outer_start
+                        m.end <= min(cue.outer_start, own_words)
                         and k not in own
                         and m.key not in own
                         and k not in counter
                         and self.actors.actors[k].kind not in ("person", "media")
+                        and self.actors.actors[k].affiliation not in own
                     ):
                         counter.append(k)
                 counter = counter[:1]
@@ -1174,6 +1189,51 @@ class _Extractor:
             )
             deniers.append(denier)
         return deniers
+
+    def own_words_start(self, sent: Sentence, cue: CueMatch[str], own: set[str]) -> int:
+        """Where the words the denier said before its denial in the sentence begin: the
+        end of the last reporting verb before the cue when the denier is its subject, else
+        the cue itself."""
+        for a in reversed(self.doc.matches(self.lex.attribution, sent.nstart, cue.outer_start)):
+            if not self.conveys(a) and not self.withheld(a):
+                speaker = self.speaker(sent, a)
+                if speaker is not None and self.actors.side(speaker) in own:
+                    return a.end
+                break
+        return cue.outer_start
+
+    def shared_subject(self, sent: Sentence, cue: CueMatch[str], deniers: list[str]) -> str | None:
+        """The subject of a denial verb that has none of its own: a participle ("…،
+        نافيا أن…") or, where a known subject is dropped (Arabic), a verb with only particles
+        before it in its clause and its object after it ("قالت الكتائب إن…، ونفت أن…"). It
+        is the topic of "أما X، فـ…", else the subject of the reporting verb or the denial
+        before it in the sentence, else, when the verb opens the sentence, the previous
+        sentence's speaker."""
+        doc, lex = self.doc, self.lex
+        clause = self._clause_before(sent, cue.outer_start)
+        opening = clause[1] if clause else sent.nstart
+        if cue.cue not in lex.denial_participles:
+            after = self.words_after(cue.end, 24)[:1]
+            if (
+                not lex.clitics
+                or not set(self.tokens_between(opening, cue.outer_start)) <= _VERB_PARTICLES
+                or not after
+                or after[0] not in lex.object_openers
+            ):
+                return None
+        before = [m for m in self.mentions(sent) if m.end <= cue.outer_start]
+        if before and self.tokens_between(sent.nstart, before[0].start)[:1] == ["اما"]:
+            person = [m for m in before if self.actors.actors[m.key].kind == "person"]
+            m = (person or before)[0]
+            return self.prefer_person(m.key, sent, m.start)
+        for a in reversed(doc.matches(lex.attribution, sent.nstart, cue.outer_start)):
+            if not self.conveys(a) and not self.withheld(a):
+                speaker = self.speaker(sent, a)
+                if speaker is not None:
+                    return speaker
+        if deniers:
+            return deniers[-1]
+        return self.prev_speaker if opening == sent.nstart else None
 
     def _denied_subject(self, scope: list[Mention], dstart: int) -> str | None:
         """The body that opens the denied clause as its subject by its head noun ("that

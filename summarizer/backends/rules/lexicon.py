@@ -211,7 +211,12 @@ class Lexicon:
     clitics: bool
     stopwords: frozenset[str]
     denial: CueSet[str]
+    #: Denial participles ("denying", «نافيا»): they take the subject of the verb before.
+    denial_participles: frozenset[str]
     denial_negators: frozenset[str]
+    #: Words that open a verb's object or an adverbial ("أن", "في", "وجود"): a dropped-subject
+    #: verb followed by one has no subject of its own.
+    object_openers: frozenset[str]
     #: Verbs that ask someone to deny ("طالبت … الجيش بنفي", "called on the army to deny"):
     #: the denial they govern, a few words on, is not made.
     denial_demands: frozenset[str]
@@ -251,6 +256,9 @@ class Lexicon:
     pre_titles: frozenset[str]
     ranks: frozenset[str]
     name_starts: frozenset[str]
+    #: Whether a person's first surname alone names them ("Villegas" for "Hernán Villegas
+    #: Salgado"), as in Spanish.
+    paternal_surnames: bool
     given_names: frozenset[str]
     self_names: CueSet[str]
     stop: frozenset[str]
@@ -342,8 +350,10 @@ def load_lexicon(code: str) -> Lexicon:
         code=code,
         clitics=clitics,
         stopwords=_norm_set(data.get("language", {}).get("stopwords", [])),
-        denial=cues(_phrases(denial.get("cues", []))),
+        denial=cues(_phrases([*denial.get("cues", []), *denial.get("participles", [])])),
+        denial_participles=_norm_set(denial.get("participles", [])),
         denial_negators=_norm_set(denial.get("negators", [])),
+        object_openers=_norm_set(denial.get("object_openers", [])),
         denial_demands=_norm_set(denial.get("demands", [])),
         denial_anyone=cues(_phrases(denial.get("anyone", []))),
         not_denial=cues(_phrases(denial.get("not_denial", []))),
@@ -386,6 +396,7 @@ def load_lexicon(code: str) -> Lexicon:
         pre_titles=_norm_set(actors.get("pre_titles", [])),
         ranks=_norm_set(actors.get("ranks", [])),
         name_starts=_norm_set(actors.get("name_starts", [])),
+        paternal_surnames=bool(actors.get("paternal_surnames", False)),
         given_names=_norm_set(actors.get("given_names", [])),
         self_names=cues(_phrases(actors.get("self_names", []))),
         stop=_norm_set(actors.get("stop", [])),
