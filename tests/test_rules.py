@@ -1229,6 +1229,28 @@ def test_a_surname_alone_is_the_person_named_in_full(text: str, denier: str) -> 
     assert [names[d.denier] for d in draft.denials] == [denier]
 
 
+@pytest.mark.parametrize(
+    ("second", "deniers"),
+    [
+        (
+            "The governor also denied that the amnesty would cover the massacre.",
+            ["Ramiro Villalba"],
+        ),
+        # a title with its own complement is someone else's
+        ("The governor of Kasai denied that the amnesty would cover the massacre.", []),
+    ],
+)
+def test_a_title_alone_as_a_subject_is_the_person_last_given_it(
+    second: str, deniers: list[str]
+) -> None:
+    draft = extract(
+        "The governor of Tumbala, Ramiro Villalba, offered an amnesty to the Southern Peasant "
+        "Front on Monday.\n\n" + second
+    )
+    names = _names(draft)
+    assert [names[d.denier] for d in draft.denials] == deniers
+
+
 def test_a_quoted_predicate_after_the_verb_is_no_new_denier() -> None:
     draft = extract(
         "لكن جبهة الساحل دحضت في بيان ما نشرته صحيفة الوطن عن تلقي قادتها مبالغ مالية من "

@@ -31,6 +31,13 @@ _NAME_PARTICLES = frozenset(
 )
 #: Words an Arabic organisation name may run on for after its head.
 _MAX_AR_NP = 4
+#: Words after a title that start its complement ("the governor of Tumbala").
+_TITLE_LINKS = frozenset({"of", "for", "at", "in", "to", "باسم", "في"})
+#: How far (normalised characters) after its subject a verb of speech may start
+#: ("the governor has also denied").
+_SUBJECT_REACH = 40
+#: How many words after a title its holder's name may start ("the governor, Ramiro…").
+_TITLE_HOLDER_GAP = 5
 #: Possessive determiners before a title: "its spokesman", "son porte-parole".
 _POSSESSIVES = frozenset({"its", "their", "son", "sa", "leur", "su", "sus", "seine", "ihre"})
 #: Pronoun suffixes on an Arabic title ("باسمها", "باسمه", "باسمهم").
@@ -1924,6 +1931,76 @@ class _Builder:
             self.mentions.append(Mention(s + offset, e, key))
             self.claim(s + offset, e)
 
+    def title_anaphors(self) -> None:
+        """ "The governor denied…", "El dirigente negó…", «وقال المتحدث إن…»: a definite
+        title with no name of its own and no complement is the person last named with that
+        title."""
+        doc = self.doc
+        persons = sorted(
+            (m.start, m.key)
+            for m in self.mentions
+            if self.actors[m.key].kind == "person" and self.actors[m.key].role
+        )
+        if not persons:
+            return
+        for m in doc.all_matches(self.lex.bare_titles):
+            ti = doc.token_index(m.outer_start)
+            tj = doc.token_index(m.end - 1)
+            if self.arabic:
+                definite = self.tok(ti).lstrip("وف").startswith("ال")
+                start = doc.tokens[ti][0]
+            else:
+                definite = ti > 0 and self.tok(ti - 1) in _DEFINITE
+                start = doc.tokens[ti - 1][0] if definite else m.outer_start
+            end = doc.tokens[tj][1]
+            if (
+                not definite
+                or doc.ntext[m.end : end] != ""
+                or not self.free(start, end)
+                or self._introduces_someone(tj + 1)
+                or not self._speaks(start, end)
+            ):
+                continue
+            earlier = [k for at, k in persons if at < start and self.actors[k].role == m.value]
+            if earlier:
+                self.mentions.append(Mention(start, end, earlier[-1]))
+                self.claim(start, end)
+
+    def _speaks(self, start: int, end: int) -> bool:
+        """Whether the words at `start`-`end` are the subject of a reporting or denial verb:
+        the verb a few words after them in their clause, or, in Arabic, right before them
+        ("وأضاف المحافظ")."""
+        doc, lex = self.doc, self.lex
+        sent = doc.sentence_at(start)
+        reach = min(sent.nend, end + _SUBJECT_REACH)
+        for cues in (lex.attribution, lex.denial):
+            for c in doc.matches(cues, end, reach):
+                if not doc.clause_break_between(end, c.outer_start):
+                    return True
+            if self.arabic and any(
+                not doc.ntext[c.end : start].strip(" وف")
+                for c in doc.matches(cues, max(sent.nstart, start - 24), start)
+            ):
+                return True
+        return False
+
+    def _introduces_someone(self, k: int) -> bool:
+        """Whether the words from token `k` complete a title or name its holder: a link
+        word ("of", "de"), an actor right after it, or a person within a few words."""
+        doc = self.doc
+        if k >= len(doc.tokens):
+            return False
+        t = self.tok(k)
+        if t in self.lex.np_links or t in _TITLE_LINKS or (self.arabic and t.startswith("ل")):
+            return True  # "الناطق الرسمي لحركة…"
+        at = doc.tokens[k][0]
+        gap = _TITLE_HOLDER_GAP * (2 if self.arabic else 1)  # «…في الغوطة الشرقية منذر فارس»
+        limit = doc.tokens[min(k + gap, len(doc.tokens) - 1)][1]
+        return any(
+            m.start == at or (at <= m.start < limit and self.actors[m.key].kind == "person")
+            for m in self.mentions
+        )
+
     def possessive_affiliations(self) -> None:
         """ "Russia's reconciliation centre", "مركز المصالحة الروسي": the owner state is the
         affiliation."""
@@ -2233,6 +2310,7 @@ class _Builder:
             self.capitalised_persons()
             self.titled_persons()
         self.surnames()
+        self.title_anaphors()
         self.demonyms()
         if not self.arabic:
             self.described()

@@ -253,6 +253,9 @@ class Lexicon:
     #: Head word → the first head of its group of synonyms ("compania" → "empresa").
     head_synonyms: dict[str, str]
     titles: CueSet[str]
+    #: The titles without their link word or possessive ("governor" of "governor of",
+    #: "المتحدث" of "المتحدث باسم"): what a title alone is when it refers back.
+    bare_titles: CueSet[str]
     pre_titles: frozenset[str]
     ranks: frozenset[str]
     name_starts: frozenset[str]
@@ -293,6 +296,26 @@ def _with_article(entries: Iterable[tuple[str, str]], clitics: bool) -> list[tup
     if clitics:
         out += [("ال" + normalize(k), v) for k, v in out]
     return out
+
+
+#: Words around a title that are not the title ("of", "its", «باسم»).
+_TITLE_FRAME = frozenset(
+    {"of", "for", "its", "their", "s", "de", "del", "du", "des", "d", "su", "sus", "son", "sa"}
+    | {"leur", "باسم", "في", "لـ"}
+)
+
+
+def _bare_titles(titles: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    bare: dict[str, str] = {}
+    for cue, role in titles:
+        words = normalize(cue).split()
+        while words and words[0] in _TITLE_FRAME:
+            words.pop(0)
+        while words and words[-1] in _TITLE_FRAME:
+            words.pop()
+        if words:
+            bare.setdefault(" ".join(words), role)
+    return list(bare.items())
 
 
 def _norm_set(values: Iterable[str]) -> frozenset[str]:
@@ -393,6 +416,9 @@ def load_lexicon(code: str) -> Lexicon:
             for word in group
         },
         titles=CueSet(actors.get("titles", {}).items(), clitics=clitics, article=True),
+        bare_titles=CueSet(
+            _bare_titles(actors.get("titles", {}).items()), clitics=clitics, article=True
+        ),
         pre_titles=_norm_set(actors.get("pre_titles", [])),
         ranks=_norm_set(actors.get("ranks", [])),
         name_starts=_norm_set(actors.get("name_starts", [])),
