@@ -1251,6 +1251,29 @@ def test_a_title_alone_as_a_subject_is_the_person_last_given_it(
     assert [names[d.denier] for d in draft.denials] == deniers
 
 
+@pytest.mark.parametrize(
+    ("text", "denier"),
+    [
+        (
+            "About 400 ground staff represented by the Amalgamated Transport and Aviation "
+            "Workers (ATAW) stopped work on Monday.\n\nThe ATAW denied agreeing to any "
+            "suspension with Lyle Airport Holdings.",
+            "Amalgamated Transport and Aviation Workers",
+        ),
+        (
+            "Le ministre a assuré que la Coordination des enseignants contractuels (CEC) avait "
+            "rejeté l'invitation.\n\nLa CEC a démenti samedi avoir décliné cette invitation.",
+            "Coordination des enseignants contractuels",
+        ),
+    ],
+)
+def test_the_words_an_acronym_spells_out_are_an_organisation(text: str, denier: str) -> None:
+    draft = extract(text)
+    names = _names(draft)
+    assert [names[d.denier] for d in draft.denials] == [denier]
+    assert not {"Amalgamated Transport", "Aviation Workers"} & set(names.values())
+
+
 def test_a_quoted_predicate_after_the_verb_is_no_new_denier() -> None:
     draft = extract(
         "لكن جبهة الساحل دحضت في بيان ما نشرته صحيفة الوطن عن تلقي قادتها مبالغ مالية من "

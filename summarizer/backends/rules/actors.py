@@ -130,6 +130,10 @@ _ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z\-]{1,9})\)")
 _TWO_SCRIPTS = re.compile(r"\s*\(([A-Za-z][A-Za-z .'\-]{2,60})\)")
 _LATIN = re.compile(r"[A-Za-z]")
 _CAPITALS = re.compile(r"\b[A-Z]{2,8}\b")
+#: An acronym as written in brackets: "ATAW", "CEC", "UNISMA".
+_ACRONYM = re.compile(r"[A-Z]{3,8}")
+#: Conjunctions inside an organisation's name ("Transport and Aviation Workers").
+_CONJUNCTIONS = frozenset({"and", "et", "y", "und", "e"})
 
 
 @dataclass(slots=True)
@@ -486,6 +490,42 @@ class _Builder:
                 # "Serati Mining" is also "Serati": a company goes by its name without its
                 # trade word ("Serati spokeswoman Thandeka Mabaso").
                 self.short_forms.setdefault(self.tok(hi - 1), key)
+
+    def spelled_out(self) -> None:
+        """ "the Amalgamated Transport and Aviation Workers (ATAW)", "la Coordination des
+        enseignants contractuels (CEC)": words an acronym in brackets spells out, from a
+        capital, are an organisation even with no head noun."""
+        doc = self.doc
+        for k in range(1, len(doc.tokens)):
+            if not self._in_parentheses(k):
+                continue
+            acronym = doc.quote(*doc.tokens[k])
+            if not _ACRONYM.fullmatch(acronym):
+                continue
+            span = self._spelling(k, acronym.casefold())
+            if span is None:
+                continue
+            start, end = doc.tokens[span[0]][0], doc.tokens[span[1]][1]
+            if self.free(start, end):
+                key = self.add(start, end, "other")
+                self._abbreviation(key, end)
+
+    def _spelling(self, k: int, letters: str) -> tuple[int, int] | None:
+        """The tokens before token `k` whose initials, links and articles aside, are
+        `letters`, the first one capitalised; None when there are none."""
+        doc, skip = self.doc, self.lex.np_links | _DEFINITE | _CONJUNCTIONS
+        i, n = k - 1, len(letters)
+        while i >= 0 and n > 0 and (i == k - 1 or not self.boundary(i + 1)):
+            t = self.tok(i)
+            if t not in skip:
+                n -= 1
+                if t[:1] != letters[n]:
+                    return None
+            i -= 1
+        first = i + 1
+        if n or self.tok(first) in skip or not doc.original_capitalised[first]:
+            return None
+        return first, k - 1
 
     def _extend_to_acronym(self, start: int, end: int) -> int:
         """The end of a name that runs on in lowercase up to the acronym it announces
@@ -2300,6 +2340,7 @@ class _Builder:
         self.gazetteer()
         self.organisations()
         if not self.arabic:
+            self.spelled_out()
             self.communities()
         self.short_forms_pass()
         self.self_named()
