@@ -1274,6 +1274,19 @@ def test_the_words_an_acronym_spells_out_are_an_organisation(text: str, denier: 
     assert not {"Amalgamated Transport", "Aviation Workers"} & set(names.values())
 
 
+def test_an_acronym_a_body_is_known_as_is_its_short_form() -> None:
+    draft = extract(
+        "The U.N. Integrated Stabilisation Mission in Akabo, known as UNISMA, said the Malek "
+        "Ayen Council of Elders had mediated the release.\n\nUNISMA also denied that any of "
+        "its aircraft had carried money for the Agar Home Guard."
+    )
+    names = _names(draft)
+    mission = "U.N. Integrated Stabilisation Mission in Akabo"
+    assert [names[d.denier] for d in draft.denials] == [mission]
+    assert "UNISMA" not in names.values()
+    assert "UNISMA" in next(a for a in draft.actors if a.name == mission).aliases
+
+
 def test_a_quoted_predicate_after_the_verb_is_no_new_denier() -> None:
     draft = extract(
         "لكن جبهة الساحل دحضت في بيان ما نشرته صحيفة الوطن عن تلقي قادتها مبالغ مالية من "

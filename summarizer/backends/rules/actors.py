@@ -981,6 +981,21 @@ class _Builder:
             )
             head_kinds = [k for k in (lex.heads.fullmatch(t) for t in before) if k is not None]
             described = self._description_before(cue.outer_start)
+            if (
+                a == b
+                and described is not None
+                and self.actors[described].kind != "person"
+                and _ACRONYM.fullmatch(doc.quote(start, end))
+            ):
+                # "The U.N. Integrated Stabilisation Mission in Akabo, known as UNISMA": the
+                # short form of the body just named.
+                short = doc.quote(start, end)
+                rec = self.actors[described]
+                if short not in rec.aliases:
+                    rec.aliases.append(short)
+                self.short_forms.setdefault(_key(short), described)
+                self._short_form_mentions({_key(short): described})
+                continue
             if self.free(start, end):
                 if titled:
                     owner = (
@@ -1892,12 +1907,15 @@ class _Builder:
         Midwives Union)."""
         if not self.arabic:
             self._initials()
-        if not self.short_forms:
-            return
+        if self.short_forms:
+            self._short_form_mentions(self.short_forms)
+
+    def _short_form_mentions(self, forms: dict[str, str]) -> None:
+        """Every free use of a short form in `forms` (short form → actor) is a mention."""
         words, tokens = self.doc.words, self.doc.tokens
-        for i in [i for i, w in enumerate(words) if w in self.short_forms]:
+        for i in [i for i, w in enumerate(words) if w in forms]:
             s, e = tokens[i]
-            key = self.short_forms[words[i]]
+            key = forms[words[i]]
             if self.free(s, e):
                 self.mentions.append(Mention(s, e, key))
                 self.actors[key].real_mentions += 1
