@@ -1287,6 +1287,17 @@ def test_an_acronym_a_body_is_known_as_is_its_short_form() -> None:
     assert "UNISMA" in next(a for a in draft.actors if a.name == mission).aliases
 
 
+def test_a_verb_inside_a_capitalised_name_is_part_of_the_name() -> None:
+    draft = extract(
+        "Interior Minister Halima Said Nyaboke told a news conference that the deal with the "
+        "Kereba People's Defence Army was signed. She also denied reports that the government "
+        "had promised cash to its commanders."
+    )
+    names = _names(draft)
+    assert "Halima Said Nyaboke" in names.values()
+    assert [names[d.denier] for d in draft.denials] == ["Halima Said Nyaboke"]
+
+
 def test_a_quoted_predicate_after_the_verb_is_no_new_denier() -> None:
     draft = extract(
         "لكن جبهة الساحل دحضت في بيان ما نشرته صحيفة الوطن عن تلقي قادتها مبالغ مالية من "

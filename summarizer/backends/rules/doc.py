@@ -183,9 +183,25 @@ class Doc:
         found = self._matches.get(id(cues))
         if found is None:
             items = list(cues.finditer(self.ntext))
+            if cues.verbs and not self.lexicon.clitics:
+                items = [m for m in items if not self._inside_name(m.start, m.end)]
             found = (items, [m.start for m in items], cues)  # the set is kept alive with its id
             self._matches[id(cues)] = found
         return found[0], found[1]
+
+    def _inside_name(self, start: int, end: int) -> bool:
+        """Whether the one word at `start`-`end` is capitalised between two capitalised
+        words of its clause ("Halima Said Nyaboke")."""
+        i = self.token_index(start)
+        if self.tokens[i][1] != end or not 0 < i < len(self.tokens) - 1:
+            return False
+        cap = self.original_capitalised
+        return (
+            cap[i - 1]
+            and cap[i]
+            and cap[i + 1]
+            and not self.clause_break_between(self.tokens[i - 1][1] - 1, self.tokens[i + 1][0])
+        )
 
     def span(self, nstart: int, nend: int) -> tuple[int, int]:
         """Original (start, end) of the normalised slice, with the combining marks

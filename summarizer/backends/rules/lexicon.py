@@ -92,6 +92,9 @@ class CueSet(Generic[T]):
                 table.setdefault("لل" + norm[2:], value)
         self._table = table
         self._clitics = clitics
+        #: Whether the cues are verbs: in a Latin script, one capitalised between two
+        #: capitalised words is a name ("Halima Said Nyaboke"), not the verb.
+        self.verbs = verbs
         # Token lookups repeat across an article and across articles: memoise them.
         self._whole: dict[str, T | None] = {}
         if not table:
