@@ -130,8 +130,10 @@ _ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z\-]{1,9})\)")
 _TWO_SCRIPTS = re.compile(r"\s*\(([A-Za-z][A-Za-z .'\-]{2,60})\)")
 _LATIN = re.compile(r"[A-Za-z]")
 _CAPITALS = re.compile(r"\b[A-Z]{2,8}\b")
-#: An acronym as written in brackets: "ATAW", "CEC", "UNISMA".
+#: An acronym as written: "ATAW", "CEC", "UNISMA".
 _ACRONYM = re.compile(r"[A-Z]{3,8}")
+#: One in brackets, alone: "(ATAW)".
+_BRACKETED_ACRONYM = re.compile(r"\(([A-Z]{3,8})\)")
 #: Conjunctions inside an organisation's name ("Transport and Aviation Workers").
 _CONJUNCTIONS = frozenset({"and", "et", "y", "und", "e"})
 
@@ -496,13 +498,11 @@ class _Builder:
         enseignants contractuels (CEC)": words an acronym in brackets spells out, from a
         capital, are an organisation even with no head noun."""
         doc = self.doc
-        for k in range(1, len(doc.tokens)):
-            if not self._in_parentheses(k):
+        for bracketed in _BRACKETED_ACRONYM.finditer(doc.text):
+            k = doc.token_index(doc.to_norm(bracketed.start(1)))
+            if k == 0:
                 continue
-            acronym = doc.quote(*doc.tokens[k])
-            if not _ACRONYM.fullmatch(acronym):
-                continue
-            span = self._spelling(k, acronym.casefold())
+            span = self._spelling(k, bracketed.group(1).casefold())
             if span is None:
                 continue
             start, end = doc.tokens[span[0]][0], doc.tokens[span[1]][1]
