@@ -235,6 +235,18 @@ def test_refusal_is_a_refused_claim(sentence: str, refuser: str) -> None:
     assert len(refused[0].parties) == 2
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ورفض المتحدث باسم وزارة الداخلية العقيد إبراهيم القطان التعليق على سير الوساطة.",
+        "وامتنع فرع جمعية الهلال الأحمر في الحمادة عن التعليق على تفاصيل الاتفاق.",
+        "ورفض الزنتوتي الخوض في تفاصيل الاتصالات التي سبقت توقيع الاتفاق.",
+    ],
+)
+def test_declining_to_comment_on_talks_is_no_claim(sentence: str) -> None:
+    assert extract(sentence).negotiation_claims == []
+
+
 def test_plain_negative_statement_is_neither_denial_nor_claim() -> None:
     draft = extract("وأفادت مصادر خاصة بأن روسيا لم تبادر بالتواصل مع أي من فصائل المعارضة.")
     assert draft.denials == [] and draft.negotiation_claims == []

@@ -366,12 +366,16 @@ _BACK_REFERENCES = frozenset(
 #: How many words may link an offer to its author ("put forward by").
 _OFFER_BY_WORDS = 3
 #: Objects of a refusal verb that make it a refusal to comment, not to negotiate.
+#: How many tokens after a refusal verb its comment word may come.
+_COMMENT_REACH = 10
 _COMMENT_WORDS = frozenset(
     {
         "التعليق",
         "الاجابه",
         "الادلاء",
+        "الخوض",
         "comment",
+        "elaborate",
         "answer",
         "commenter",
         "repondre",
@@ -1460,11 +1464,16 @@ class _Extractor:
         return self._comment_end(end) > end
 
     def _comment_end(self, end: int) -> int:
-        """The end of the comment word among the five tokens after `end`, else `end`."""
-        i = self.doc.token_index(end)
-        for k in range(i, min(i + 5, len(self.doc.tokens))):
-            if self.doc.token_text(k) in _COMMENT_WORDS:
-                return self.doc.tokens[k][1]
+        """The end of the comment word in the clause after `end`, at most `_COMMENT_REACH`
+        tokens on (past the refuser's name and title: "رفض المتحدث باسم وزارة الداخلية
+        العقيد إبراهيم القطان التعليق"), else `end`."""
+        doc = self.doc
+        i = doc.token_index(end)
+        for k in range(i, min(i + _COMMENT_REACH, len(doc.tokens))):
+            if doc.token_text(k) in _COMMENT_WORDS:
+                return doc.tokens[k][1]
+            if doc.clause_break_between(end, doc.tokens[k][1]):
+                break
         return end
 
     def refusal_negated(self, start: int) -> bool:
