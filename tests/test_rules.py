@@ -148,6 +148,8 @@ _EN_TRAPS = [
     "The Northern Brigade refused to comment on the negotiations with the government.",
     "The army would neither confirm nor deny the report.",
     "Journalists were denied access to the valley by the Northern Brigade.",
+    "Nobody in the government denied that talks with the Coast Brigades had taken place.",
+    "Nadie en el Gobierno negó que hubiera conversaciones con el Frente Sur.",
 ]
 _AR_TRAPS = [
     "ولم ينفِ المتحدث باسم فيلق الرحمن وائل علوان وجود اتصالات مع روسيا.",

@@ -598,6 +598,13 @@ class _Extractor:
             window = len(before)
         return _holds_entry(before, self.lex.denial_negators, last=window)
 
+    def by_nobody(self, sent: Sentence, cue: CueMatch[str]) -> bool:
+        """Whether the verb's subject is no one ("Nobody in the government denied that…",
+        "Nadie negó…"): a word for no one in its clause before it."""
+        clause = self._clause_before(sent, cue.outer_start)
+        start = clause[1] if clause else sent.nstart
+        return bool(self.doc.matches(self.lex.denial_nobody, start, cue.outer_start))
+
     def in_not_denial(self, start: int, end: int) -> bool:
         return any(m.start <= start < m.end + 1 or start <= m.start < end for m in self.not_denial)
 
@@ -1082,7 +1089,11 @@ class _Extractor:
         deniers: list[str] = []
         last_cue = -1
         for cue in doc.matches(self.lex.denial, sent.nstart, sent.nend):
-            if self.negated(cue.outer_start) or self.demanded(cue.outer_start):
+            if (
+                self.negated(cue.outer_start)
+                or self.demanded(cue.outer_start)
+                or self.by_nobody(sent, cue)
+            ):
                 continue
             passive = self.passive_agent(sent, cue)
             if passive is None and self.in_not_denial(cue.start, cue.end):

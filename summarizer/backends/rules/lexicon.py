@@ -217,6 +217,8 @@ class Lexicon:
     #: Denial participles ("denying", «نافيا»): they take the subject of the verb before.
     denial_participles: frozenset[str]
     denial_negators: frozenset[str]
+    #: Subjects that are no one ("nobody", "personne", «لا أحد»): their verb denies nothing.
+    denial_nobody: CueSet[str]
     #: Words that open a verb's object or an adverbial ("أن", "في", "وجود"): a dropped-subject
     #: verb followed by one has no subject of its own.
     object_openers: frozenset[str]
@@ -379,6 +381,7 @@ def load_lexicon(code: str) -> Lexicon:
         denial=cues(_phrases([*denial.get("cues", []), *denial.get("participles", [])])),
         denial_participles=_norm_set(denial.get("participles", [])),
         denial_negators=_norm_set(denial.get("negators", [])),
+        denial_nobody=cues(_phrases(denial.get("nobody", []))),
         object_openers=_norm_set(denial.get("object_openers", [])),
         denial_demands=_norm_set(denial.get("demands", [])),
         denial_anyone=cues(_phrases(denial.get("anyone", []))),
