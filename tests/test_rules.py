@@ -2693,6 +2693,20 @@ def test_a_head_as_modifier_points_at_the_body_named_by_it() -> None:
     assert _one_denial_of(draft) == ("Halvane People's Guard", ["the army"])
 
 
+def test_a_person_who_says_a_body_refused_an_offer_claims_the_refusal() -> None:
+    draft = extract(
+        "Andrés Ramírez Soto dijo a EFE que el Comité de Reclusos rechazó la oferta de la "
+        "Dirección General de Prisiones."
+    )
+    names = _names(draft)
+    (claim,) = draft.negotiation_claims
+    assert (names[claim.claimant], claim.status) == ("Andrés Ramírez Soto", "refused")
+    assert {names[p] for p in claim.parties} >= {
+        "Comité de Reclusos",
+        "Dirección General de Prisiones",
+    }
+
+
 def test_a_reporter_who_speaks_for_no_body_passes_the_refusal_on() -> None:
     draft = extract(
         "Le comité des grévistes réclame des visites. Selon Me Sékou Oularé, avocat d'une "

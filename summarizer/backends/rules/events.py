@@ -1664,14 +1664,17 @@ class _Extractor:
                 and gcue is not None
                 and self.subject_before(sent, gcue) is not None
             ):
-                # "وأضافت المنصوري أن النقابة رفضت عرض الهيئة": who reports the refusal
-                # for a body claims it; the refuser named before its verb is a party. A
-                # reporter who speaks for no body ("Selon Me Oularé, avocat…") only passes
-                # the refuser's claim on.
-                reporter = self.speaker(sent, governing[gi - 1][0])
-                if reporter is not None and self.actors.actors[
-                    self.actors.side(reporter)
-                ].kind not in ("person", "media"):
+                # "وأضافت المنصوري أن النقابة رفضت عرض الهيئة", "Ramírez dijo que los
+                # reclusos rechazaron la oferta": who reports the refusal claims it; the
+                # refuser named before its verb is a party. Media, and a person who speaks
+                # for no body cited with "according to" ("Selon Me Oularé, avocat…"), only
+                # pass the refuser's claim on.
+                report = governing[gi - 1][0]
+                reporter = self.speaker(sent, report)
+                kind = self.actors.actors[self.actors.side(reporter)].kind if reporter else None
+                if reporter is not None and not (
+                    kind == "media" or (kind == "person" and report.cue in _SPEAKER_AFTER)
+                ):
                     who = reporter
             claimants = self.claimants(sent, who or (speaker if gi == 0 else None), attributions)
             if not claimants:
@@ -1701,7 +1704,13 @@ class _Extractor:
             if acts_only and not others:
                 continue
             offer = not _OFFER_SUBJECTS.isdisjoint(subjects)
-            if offer and status == "refused" and not refusal_named_refuser:
+            if offer and status == "refused" and refusal_named_refuser:
+                # "dijo que los reclusos rechazaron la oferta de la DGP": the reporter
+                # claims a refusal between the refuser and the offer's author.
+                author = self.offer_author(content_start, seg_end)
+                if author is not None and author not in claimants and author not in others:
+                    others.append(author)
+            elif offer and status == "refused":
                 # "rejected the airline's offer", "a balayé l'offre du ministre", "rechazó
                 # la propuesta": the refusal is between the refuser and the offer's author,
                 # named with the offer or the side whose proposal came last.
