@@ -1044,6 +1044,19 @@ def test_negative_statements_are_no_agreements_or_refusals(text: str) -> None:
     assert [c.status for c in extract(text).negotiation_claims] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        ("وأفرجت العشيرة الموقوفين مساء الخميس بعد وساطة لجنة الأعيان.", {"لجنة الأعيان"}),
+        ("ورفضت حركة النهضة العرض، وقالت الحركة العرض غير كاف.", {"حركة النهضة"}),
+        ("وتوقفت حركة الشاحنات عند المعبر بعد أن انتشرت قوات الأمن عند الجسر.", {"قوات الأمن"}),
+    ],
+)
+def test_an_arabic_body_name_stops_before_what_is_not_its_name(text: str, bodies: set[str]) -> None:
+    names = {a.name for a in extract(text).actors if a.kind != "person"}
+    assert names == bodies
+
+
 def test_a_tribe_completes_an_arabic_body_name() -> None:
     draft = extract(
         "وقال رئيس مجلس أعيان بني حسان إن الطرفين توصلا بوساطة المجلس إلى اتفاق لتبادل الأسرى "

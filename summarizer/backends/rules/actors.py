@@ -400,7 +400,10 @@ class _Builder:
         return any(self.lex.source_kinds.fullmatch(t) in _OUTLET_KINDS for t in near)
 
     def organisations(self) -> None:
+        common = {c.start for c in self.doc.all_matches(self.lex.not_bodies)}
         for m in self.doc.all_matches(self.lex.heads):
+            if m.start in common:
+                continue  # "حركة الشاحنات": the traffic of trucks, no movement
             hi = self.doc.token_index(m.outer_start)
             hj = self.doc.token_index(m.end - 1)
             if (
@@ -658,9 +661,11 @@ class _Builder:
             if (
                 not general
                 and not self.nameish(t)
-                and (self.lex.negotiation.fullmatch(t) is None or ext > 0)
+                and (self.lex.negotiation.fullmatch(t) is None or ext > 0 or definite)
             ):
-                break  # "هيئة التفاوض" but not "جيش التحرير الجبلي التفاوض"
+                # "هيئة التفاوض" but not "جيش التحرير الجبلي التفاوض" nor the object in
+                # "ورفضت الحركة العرض"
+                break
             if t in self.lex.name_starts:
                 break
             if t.startswith(("وال", "فال")) or (
@@ -673,6 +678,10 @@ class _Builder:
             definite_word = t.startswith("ال") and not (
                 (definite or 0 <= chain_end < j) and _looks_masdar(t[2:])
             )
+            if definite and definite_word and j == hj + 1 and _human_plural(t):
+                # "أفرجت العشيرة الموقوفين": a masculine plural does not describe the
+                # head (a body); it is the verb's object.
+                break
             # "الحركة الشعبية لتحرير الوادي": ل + a noun that the next definite word governs.
             linked = (
                 ext >= 1
@@ -2414,6 +2423,12 @@ def _key(name: str) -> str:
         if k.startswith(article):
             return k[len(article) :]
     return k
+
+
+def _human_plural(token: str) -> bool:
+    """A definite masculine sound plural ("الموقوفين", "المعتصمون"): it describes people,
+    never an organisation's head noun."""
+    return len(token) >= 8 and token.endswith(("ين", "ون")) and not token.endswith("يين")
 
 
 def _looks_imperfect(token: str) -> bool:

@@ -272,6 +272,9 @@ class Lexicon:
     stop: frozenset[str]
     not_names: frozenset[str]
     location_heads: frozenset[str]
+    #: A head and the word after it that make a common noun, no body ("حركة الشاحنات":
+    #: truck traffic, "التيار الكهربائي": the electric current).
+    not_bodies: CueSet[str]
     place_starts: frozenset[str]
     #: Heads that only end a proper name ("Serati Mining"): alone they name nobody.
     proper_heads: frozenset[str]
@@ -434,6 +437,7 @@ def load_lexicon(code: str) -> Lexicon:
         stop=_norm_set(actors.get("stop", [])),
         not_names=_norm_set(actors.get("not_names", [])),
         location_heads=_norm_set(actors.get("location_heads", [])),
+        not_bodies=cues(_phrases(actors.get("not_bodies", []))),
         place_starts=_norm_set(actors.get("place_starts", [])),
         proper_heads=_norm_set(actors.get("proper_heads", [])),
         compass=_norm_set(actors.get("compass", [])),
