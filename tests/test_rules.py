@@ -1057,6 +1057,29 @@ def test_an_arabic_body_name_stops_before_what_is_not_its_name(text: str, bodies
     assert names == bodies
 
 
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        (
+            "El plan fue anunciado por el Ministerio de Agricultura y Desarrollo Rural ayer.",
+            {"Ministerio de Agricultura y Desarrollo Rural"},
+        ),
+        (
+            "The Ministry of Trade and Industry said talks were continuing.",
+            {"Ministry of Trade and Industry"},
+        ),
+        # a head after the conjunction is another body
+        (
+            "Los delegados del Gobierno y de la Gobernación del Bajo Cuyarí firmaron.",
+            {"Gobierno", "Gobernación del Bajo Cuyarí"},
+        ),
+    ],
+)
+def test_a_latin_body_name_runs_on_through_a_conjunction(text: str, bodies: set[str]) -> None:
+    names = {a.name for a in extract(text).actors}
+    assert names == bodies
+
+
 def test_a_tribe_completes_an_arabic_body_name() -> None:
     draft = extract(
         "وقال رئيس مجلس أعيان بني حسان إن الطرفين توصلا بوساطة المجلس إلى اتفاق لتبادل الأسرى "

@@ -740,6 +740,9 @@ class _Builder:
             t = self.tok(j)
             if j in self.self_name_starts:
                 break  # "Frente Campesino conocido como…": the name ends before the phrase
+            if t in _CONJUNCTIONS and last == j - 1 and cap[last] and self._name_goes_on(j + 1):
+                j += 1  # "Ministerio de Agricultura y Desarrollo Rural"
+                continue
             if t in lex.np_links:
                 if t in _DEFINITE and self.tok(j - 1) not in lex.np_links:
                     break  # "el ministerio el levantamiento": an article opens a new phrase
@@ -842,10 +845,12 @@ class _Builder:
             last = None
             while (
                 k < len(toks)
-                and (cap[k] or (last is not None and self.tok(k) in ("and", "&")))
+                and (
+                    (cap[k] and self.tok(k) not in lex.not_names)
+                    or (last is not None and self.tok(k) in ("and", "&"))
+                )
                 and not self.boundary(k)
                 and k - j < 7
-                and self.tok(k) not in lex.not_names
             ):
                 if cap[k]:
                     last = k  # "Union of Mine and Quarry Workers"
@@ -864,6 +869,15 @@ class _Builder:
                 return start, end, False
             return toks[hi][0], toks[hj][1], True
         return start, end, False
+
+    def _name_goes_on(self, k: int) -> bool:
+        """Whether token `k` carries a name on after a conjunction: capitalised, in the same
+        clause, and not the head of another body ("… y Desarrollo Rural", but not "del
+        Gobierno y de la Gobernación")."""
+        if k >= len(self.doc.tokens) or self.boundary(k) or not self.doc.original_capitalised[k]:
+            return False
+        t = self.tok(k)
+        return t not in self.lex.not_names and self.lex.heads.fullmatch(t) is None
 
     def _anaphor(self, start: int, end: int, head: str, kind: str = "other") -> bool:
         """Point a bare or common-noun head ("the council", المركز) back at the latest actor
