@@ -1080,6 +1080,15 @@ def test_a_latin_body_name_runs_on_through_a_conjunction(text: str, bodies: set[
     assert names == bodies
 
 
+def test_an_arabic_head_behind_lil_points_back_at_its_body() -> None:
+    """ "للكتائب" is ل + الكتائب with the alef dropped: the body named before."""
+    draft = extract(
+        "أعلنت كتائب درع الوعر أنها تحتجز السائقين، وقالت عشيرة البو سلامة إنها تتوسط. ونفت "
+        "وزارة الداخلية أن تكون قواتها قد أطلقت النار على عناصر تابعين للكتائب."
+    )
+    assert _one_denial_of(draft) == ("وزارة الداخلية", ["كتائب درع الوعر"])
+
+
 def test_a_tribe_completes_an_arabic_body_name() -> None:
     draft = extract(
         "وقال رئيس مجلس أعيان بني حسان إن الطرفين توصلا بوساطة المجلس إلى اتفاق لتبادل الأسرى "

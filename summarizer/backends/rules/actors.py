@@ -713,7 +713,8 @@ class _Builder:
             j += 1
         head_token = self.tok(hi)
         if ext == 0:
-            generic = "ال" in head_token[:4]
+            # "الحركة", "والحركة", "بالحركة", and "للحركة" (ل + ال with the alef dropped)
+            generic = "ال" in head_token[:4] or head_token.lstrip("وف").startswith("لل")
             return (start, toks[hj][1], True) if generic else None
         return start, toks[j - 1][1], False
 
