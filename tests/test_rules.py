@@ -1357,6 +1357,28 @@ def test_a_verb_inside_a_capitalised_name_is_part_of_the_name() -> None:
     assert [names[d.denier] for d in draft.denials] == ["Halima Said Nyaboke"]
 
 
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        (  # two things denied by the same minister, the second with a pronoun subject
+            "Otages de Kissomba : le gouvernement dément\n\nKORANDOUGOU (AFP) - Le ministre de "
+            "la Communication, Issouf Bationo-Zerbo, a démenti mardi toute négociation avec le "
+            "Mouvement pour la dignité du Haut-Kissomba.\n\nIl a également démenti qu'une "
+            "rançon ait été versée aux ravisseurs.",
+            2,
+        ),
+        (  # the same thing denied twice
+            "Army denies talks\n\nThe army's spokesman, Colonel Ivan Dorn, denied on Monday "
+            "that the army had held talks with the Sokol Front.\n\nDorn later denied again "
+            "that the army had held any talks with the Sokol Front.",
+            1,
+        ),
+    ],
+)
+def test_one_denial_per_thing_denied(text: str, count: int) -> None:
+    assert len(extract(text).denials) == count
+
+
 def test_a_quoted_predicate_after_the_verb_is_no_new_denier() -> None:
     draft = extract(
         "لكن جبهة الساحل دحضت في بيان ما نشرته صحيفة الوطن عن تلقي قادتها مبالغ مالية من "

@@ -78,6 +78,25 @@ _PRONOUN_ADVERBS = frozenset(
         "ademas",
     }
 )
+#: Words between a subject pronoun and its verb: those adverbs, auxiliaries and object
+#: clitics ("Il a également démenti", "Il y dément", "He has also denied"), normalised.
+_PRONOUN_GAP = _PRONOUN_ADVERBS | {
+    "a",
+    "avait",
+    "has",
+    "had",
+    "ha",
+    "habia",
+    "y",
+    "en",
+    "lui",
+    "leur",
+    "se",
+    "s",
+    "l",
+    "le",
+    "la",
+}
 #: Negotiation values that name an agreement already made when definite.
 _AGREEMENT_SUBJECTS = frozenset({"agreement", "deal"})
 _PAIRED_QUOTES = (("«", "»"), ("“", "”"))
@@ -658,7 +677,7 @@ class _Extractor:
         gap_before = self.tokens_between(
             sent.nstart if not before else before[-1].end, cue.outer_start
         )
-        while len(gap_before) > 1 and gap_before[-1] in _PRONOUN_ADVERBS:
+        while len(gap_before) > 1 and gap_before[-1] in _PRONOUN_GAP:
             gap_before.pop()
         pronoun = bool(gap_before) and gap_before[-1] in _PRONOUNS
         if self.lex.clitics or cue.cue in _SPEAKER_AFTER:
@@ -985,16 +1004,35 @@ class _Extractor:
                     drop.add(i)
                     break
         kept = [d for i, d in enumerate(denials) if i not in drop]
-        # (Two denials in one sentence, "نفى … كما نفى …", are two facts.)
-        fullest: dict[tuple[str, frozenset[str]], Sentence] = {}
+        # (Two denials in one sentence, "نفى … كما نفى …", are two facts; so are two
+        # denials of different things: "denied any negotiation…", then "also denied that a
+        # ransom had been paid".)
+        fullest: list[DenialRec] = []
         for d in kept:
-            key = (d.denier, frozenset(d.counterparties))
-            old = fullest.get(key)
-            if old is None or _length(d.sentence) > _length(old):
-                fullest[key] = d.sentence
-        self.events.denials = [
-            d for d in kept if fullest[(d.denier, frozenset(d.counterparties))] is d.sentence
-        ]
+            same = next(
+                (
+                    i
+                    for i, f in enumerate(fullest)
+                    if f.denier == d.denier
+                    and set(f.counterparties) == set(d.counterparties)
+                    and f.sentence is not d.sentence
+                    and self.restates(f, d)
+                ),
+                None,
+            )
+            if same is None:
+                fullest.append(d)
+            elif _length(d.sentence) > _length(fullest[same].sentence):
+                fullest[same] = d
+        kept_ids = {id(f) for f in fullest}
+        self.events.denials = [d for d in kept if id(d) in kept_ids]
+
+    def restates(self, a: DenialRec, b: DenialRec) -> bool:
+        """Whether two denials deny the same thing: similar denied clauses."""
+        return (
+            fuzz.token_set_ratio(self.content_words(a.denied), self.content_words(b.denied))
+            >= _SAME_DENIED
+        )
 
     def content_words(self, text: str) -> str:
         """The text normalised, without its stop words: what two denied clauses share."""
