@@ -1379,6 +1379,20 @@ def test_one_denial_per_thing_denied(text: str, count: int) -> None:
     assert len(extract(text).denials) == count
 
 
+def test_a_pronoun_subject_is_the_person_who_last_made_a_claim() -> None:
+    """ "Il" is the minister who refused in the sentence before, not the last speaker."""
+    draft = extract(
+        "Étudiants : le ministre rejette la demande de l'UGET\n\nLe secrétaire général de "
+        "l'Union générale des étudiants de Tobana (UGET), Rodrigue Talla-Missé, a affirmé que "
+        "les négociations étaient bloquées.\n\nInvité lundi soir de Télé-Tobana, le ministre "
+        "de l'Enseignement supérieur, Paul Ngombi, a rejeté la demande de l'UGET d'ouvrir des "
+        "négociations directes. Il a également démenti avoir dépêché un émissaire auprès des "
+        "dirigeants étudiants."
+    )
+    names = _names(draft)
+    assert [names[d.denier] for d in draft.denials] == ["Paul Ngombi"]
+
+
 def test_a_quoted_predicate_after_the_verb_is_no_new_denier() -> None:
     draft = extract(
         "لكن جبهة الساحل دحضت في بيان ما نشرته صحيفة الوطن عن تلقي قادتها مبالغ مالية من "

@@ -472,6 +472,10 @@ class _Extractor:
         self.prev_source: int | None = None
         #: The last body that opened a sentence as its subject (what "it" refers to).
         self.last_body: str | None = None
+        #: The sentence index of the last speaker, and the last person who opened a
+        #: sentence as its subject with that sentence's index (what "he" may refer to).
+        self.prev_speaker_at = -1
+        self.last_person: tuple[int, str] | None = None
         self.not_denial = list(self.lex.not_denial.finditer(doc.ntext))
         self.main_sides = self._main_sides()
 
@@ -703,6 +707,10 @@ class _Extractor:
         ):
             # "it said" is never a person: the body that was last a sentence's subject.
             return self.last_body
+        if pronoun and self.last_person is not None and self.last_person[0] > self.prev_speaker_at:
+            # "M. Ngombi a rejeté la demande…. Il a également démenti…": the person who
+            # opened a later sentence than the last speaker's.
+            return self.last_person[1]
         if pronoun or doc.matches(self.lex.continuation, cue.outer_start, cue.end + 1):
             return self.prev_speaker
         return None
@@ -1104,7 +1112,12 @@ class _Extractor:
         denials = self.denials(sent, source)
         if denials and speaker is None:
             speaker = denials[0]
+        before = len(self.events.claims)
         self.claims(sent, speaker, source, attributions)
+        for claim in self.events.claims[before:]:
+            if self.actors.actors[claim.claimant].kind == "person":
+                # "M. Ngombi a rejeté la demande de l'UGET": a person who claims is a subject.
+                self.last_person = (sent.index, claim.claimant)
         for i in here:
             rec = self.sources[i]
             who = speaker or (denials[0] if denials else None)
@@ -1115,8 +1128,11 @@ class _Extractor:
             side = self.actors.side(subject.key)
             if self.actors.actors[side].kind != "person":
                 self.last_body = side
+            if self.actors.actors[subject.key].kind == "person":
+                self.last_person = (sent.index, subject.key)
         if speaker:
             self.prev_speaker = speaker
+            self.prev_speaker_at = sent.index
             self.prev_source = source
         elif attributions or denials:
             self.prev_speaker = None
