@@ -400,11 +400,10 @@ class _Builder:
         return any(self.lex.source_kinds.fullmatch(t) in _OUTLET_KINDS for t in near)
 
     def organisations(self) -> None:
-        common = {c.start for c in self.doc.all_matches(self.lex.not_bodies)}
         for m in self.doc.all_matches(self.lex.heads):
-            if m.start in common:
-                continue  # "حركة الشاحنات": the traffic of trucks, no movement
             hi = self.doc.token_index(m.outer_start)
+            if self._common_noun(m.start, hi):
+                continue  # "حركة الشاحنات": the traffic of trucks, no movement
             hj = self.doc.token_index(m.end - 1)
             if (
                 self.arabic
@@ -529,6 +528,14 @@ class _Builder:
         if n or self.tok(first) in skip or not doc.original_capitalised[first]:
             return None
         return first, k - 1
+
+    def _common_noun(self, start: int, hi: int) -> bool:
+        """Whether the head from `start` (in token `hi`) and the next word make a common
+        noun of `not_bodies`."""
+        if not self.lex.not_bodies or hi + 1 >= len(self.doc.tokens):
+            return False
+        head = self.doc.ntext[start : self.doc.tokens[hi][1]]
+        return f"{head} {self.tok(hi + 1)}" in self.lex.not_bodies
 
     def _extend_to_acronym(self, start: int, end: int) -> int:
         """The end of a name that runs on in lowercase up to the acronym it announces

@@ -44,7 +44,7 @@ closest to the article among the sentence's citations).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
@@ -593,7 +593,11 @@ class _Extractor:
         deny"). A negator never reaches across a comma ("…، لم تسمه، أن الجانبين
         «اتفقا»"), which only the original text shows: it is read when a negator is near.
         "ما" after a pronoun is relative ("وهو ما نفاه الكيال": which al-Kayyal denied)."""
-        if self.words_before(start, 24)[-2:] in _MA_RELATIVE:
+        if (
+            self.lex.clitics
+            and self.doc.ntext.endswith("ما ", 0, start)
+            and self.words_before(start, 24)[-2:] in _MA_RELATIVE
+        ):
             return False
         return self._negator_before(self.words_before, start, window) and (
             self._negator_before(self.words_before_break, start, window)
@@ -626,7 +630,7 @@ class _Extractor:
         "Nadie negó…"): a word for no one in its clause before it."""
         clause = self._clause_before(sent, cue.outer_start)
         start = clause[1] if clause else sent.nstart
-        return bool(self.doc.matches(self.lex.denial_nobody, start, cue.outer_start))
+        return _holds_entry(self.tokens_between(start, cue.outer_start), self.lex.denial_nobody)
 
     def in_not_denial(self, start: int, end: int) -> bool:
         return any(m.start <= start < m.end + 1 or start <= m.start < end for m in self.not_denial)
@@ -1534,11 +1538,13 @@ class _Extractor:
         العقيد إبراهيم القطان التعليق"), else `end`."""
         doc = self.doc
         i = doc.token_index(end)
+        nxt = bisect_right(doc.clause_breaks, end)
+        stop = doc.clause_breaks[nxt] if nxt < len(doc.clause_breaks) else len(doc.ntext)
         for k in range(i, min(i + _COMMENT_REACH, len(doc.tokens))):
+            if doc.tokens[k][0] > stop:
+                break
             if doc.token_text(k) in _COMMENT_WORDS:
                 return doc.tokens[k][1]
-            if doc.clause_break_between(end, doc.tokens[k][1]):
-                break
         return end
 
     def refusal_negated(self, start: int) -> bool:

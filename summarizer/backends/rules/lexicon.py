@@ -218,7 +218,7 @@ class Lexicon:
     denial_participles: frozenset[str]
     denial_negators: frozenset[str]
     #: Subjects that are no one ("nobody", "personne", «لا أحد»): their verb denies nothing.
-    denial_nobody: CueSet[str]
+    denial_nobody: frozenset[str]
     #: Words that open a verb's object or an adverbial ("أن", "في", "وجود"): a dropped-subject
     #: verb followed by one has no subject of its own.
     object_openers: frozenset[str]
@@ -274,7 +274,7 @@ class Lexicon:
     location_heads: frozenset[str]
     #: A head and the word after it that make a common noun, no body ("حركة الشاحنات":
     #: truck traffic, "التيار الكهربائي": the electric current).
-    not_bodies: CueSet[str]
+    not_bodies: frozenset[str]
     place_starts: frozenset[str]
     #: Heads that only end a proper name ("Serati Mining"): alone they name nobody.
     proper_heads: frozenset[str]
@@ -384,7 +384,7 @@ def load_lexicon(code: str) -> Lexicon:
         denial=cues(_phrases([*denial.get("cues", []), *denial.get("participles", [])])),
         denial_participles=_norm_set(denial.get("participles", [])),
         denial_negators=_norm_set(denial.get("negators", [])),
-        denial_nobody=cues(_phrases(denial.get("nobody", []))),
+        denial_nobody=_norm_set(denial.get("nobody", [])),
         object_openers=_norm_set(denial.get("object_openers", [])),
         denial_demands=_norm_set(denial.get("demands", [])),
         denial_anyone=cues(_phrases(denial.get("anyone", []))),
@@ -437,7 +437,7 @@ def load_lexicon(code: str) -> Lexicon:
         stop=_norm_set(actors.get("stop", [])),
         not_names=_norm_set(actors.get("not_names", [])),
         location_heads=_norm_set(actors.get("location_heads", [])),
-        not_bodies=cues(_phrases(actors.get("not_bodies", []))),
+        not_bodies=_norm_set(actors.get("not_bodies", [])),
         place_starts=_norm_set(actors.get("place_starts", [])),
         proper_heads=_norm_set(actors.get("proper_heads", [])),
         compass=_norm_set(actors.get("compass", [])),
