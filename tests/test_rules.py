@@ -1089,6 +1089,14 @@ def test_an_arabic_head_behind_lil_points_back_at_its_body() -> None:
     assert _one_denial_of(draft) == ("وزارة الداخلية", ["كتائب درع الوعر"])
 
 
+def test_a_quote_after_a_definite_head_behind_a_conjunction_is_no_name() -> None:
+    draft = extract(
+        'وقالت لجنة أهالي تل السماق إن الاجتماع بين الشركة واللجنة "انتهى إلى اتفاق" يقضي '
+        "بخفض الأسعار."
+    )
+    assert not any("انتهى" in a.name for a in draft.actors)
+
+
 def test_a_tribe_completes_an_arabic_body_name() -> None:
     draft = extract(
         "وقال رئيس مجلس أعيان بني حسان إن الطرفين توصلا بوساطة المجلس إلى اتفاق لتبادل الأسرى "

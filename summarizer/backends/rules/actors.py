@@ -578,7 +578,7 @@ class _Builder:
 
         if (
             hj + 1 >= n
-            or self.tok(hj).startswith("ال")  # "المجلس "ضمن" الاتفاق": a quote, no name
+            or _definite(self.tok(hj))  # "المجلس "ضمن" الاتفاق", 'واللجنة "انتهى إلى اتفاق"
             or not self.nameish(self.tok(hj + 1))
             or gap(hj) not in _OPENING_QUOTES
         ):
@@ -638,8 +638,7 @@ class _Builder:
         toks = self.doc.tokens
         j, ext = hj + 1, 0
         # A definite head ("الحركة") is never the first term of a construct ("حركة أحرار").
-        head_token = self.tok(hi).lstrip("وف")
-        definite = head_token.startswith(("ال", "لل", "بال", "كال"))
+        definite = _definite(self.tok(hi))
         # "حركة تحرير جبل الصوان": an indefinite head opens a construct chain of nouns that
         # ends at its first definite word.
         chain_end = -1
@@ -718,11 +717,9 @@ class _Builder:
                 break
             ext += 1
             j += 1
-        head_token = self.tok(hi)
         if ext == 0:
             # "الحركة", "والحركة", "بالحركة", and "للحركة" (ل + ال with the alef dropped)
-            generic = "ال" in head_token[:4] or head_token.lstrip("وف").startswith("لل")
-            return (start, toks[hj][1], True) if generic else None
+            return (start, toks[hj][1], True) if definite else None
         return start, toks[j - 1][1], False
 
     def _before_tribal(self, ext: int, j: int) -> bool:
@@ -2445,6 +2442,12 @@ def _key(name: str) -> str:
         if k.startswith(article):
             return k[len(article) :]
     return k
+
+
+def _definite(token: str) -> bool:
+    """Whether an Arabic word carries the article, behind any proclitic ("الحركة",
+    "والحركة", "بالحركة", "للحركة")."""
+    return token.lstrip("وف").startswith(("ال", "لل", "بال", "كال"))
 
 
 def _human_plural(token: str) -> bool:
