@@ -249,6 +249,41 @@ def test_declining_to_comment_on_talks_is_no_claim(sentence: str) -> None:
     assert extract(sentence).negotiation_claims == []
 
 
+@pytest.mark.parametrize(
+    ("text", "claimant", "status"),
+    [
+        (
+            "The Kesri Canal Farmers' Union and the Rathgarh Dam Authority have held two rounds "
+            "of talks on water sharing, the union said.",
+            "Kesri Canal Farmers' Union",
+            "ongoing",
+        ),
+        (
+            "La Coordination des enseignants contractuels (CEC) se dit disposée à poursuivre le "
+            "dialogue avec le ministère de l'Éducation.",
+            "Coordination des enseignants contractuels",
+            "proposed",
+        ),
+        (
+            "La Defensoría del Pueblo ha invitado al Ministerio de Obras Públicas y a la Cámara "
+            "de Transportistas a una mesa de diálogo.",
+            "Defensoría del Pueblo",
+            "proposed",
+        ),
+        (
+            "وقال رئيس المجلس البلدي سامر الخطيب إن ممثلين عن سرايا البحر وعن وزارة الدفاع "
+            "عقدوا جولتين من المحادثات.",
+            "سامر الخطيب",
+            "ongoing",
+        ),
+    ],
+)
+def test_status_words_of_every_language(text: str, claimant: str, status: str) -> None:
+    draft = extract(text)
+    names = _names(draft)
+    assert [(names[c.claimant], c.status) for c in draft.negotiation_claims] == [(claimant, status)]
+
+
 def test_plain_negative_statement_is_neither_denial_nor_claim() -> None:
     draft = extract("وأفادت مصادر خاصة بأن روسيا لم تبادر بالتواصل مع أي من فصائل المعارضة.")
     assert draft.denials == [] and draft.negotiation_claims == []
