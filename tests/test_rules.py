@@ -2831,6 +2831,18 @@ def test_a_person_who_says_a_body_refused_an_offer_claims_the_refusal() -> None:
     }
 
 
+def test_who_says_that_a_refusal_happened_claims_it() -> None:
+    draft = extract(
+        "La porte-parole du Collectif des étudiants de Betafo (CEBA), Fanja Rasoanaivo, a "
+        "déclaré que l'assemblée générale des étudiants avait rejeté mercredi la proposition "
+        "du recteur."
+    )
+    names = _names(draft)
+    assert [(names[c.claimant], c.status) for c in draft.negotiation_claims] == [
+        ("Fanja Rasoanaivo", "refused")
+    ]
+
+
 def test_a_reporter_who_speaks_for_no_body_passes_the_refusal_on() -> None:
     draft = extract(
         "Le comité des grévistes réclame des visites. Selon Me Sékou Oularé, avocat d'une "

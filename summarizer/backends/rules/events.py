@@ -1722,7 +1722,10 @@ class _Extractor:
                 and gi > 0
                 and not governing[gi - 1][1]
                 and gcue is not None
-                and self.subject_before(sent, gcue) is not None
+                and (
+                    self.subject_before(sent, gcue) is not None
+                    or self.in_reported_clause(governing[gi - 1][0], gcue)
+                )
             ):
                 # "وأضافت المنصوري أن النقابة رفضت عرض الهيئة", "Ramírez dijo que los
                 # reclusos rechazaron la oferta": who reports the refusal claims it; the
@@ -1936,6 +1939,13 @@ class _Extractor:
         after = self.words_after(cue.outer_end, 30)[:2]
         before = self.words_before(cue.outer_start, 30)[-1:]
         return not _SIMILAR.isdisjoint(after + before)
+
+    def in_reported_clause(self, report: CueMatch[str], cue: CueMatch[str]) -> bool:
+        """Whether `cue` stands in the clause `report` reports, unbroken from its
+        complementizer ("Elle a ajouté que l'assemblée générale des étudiants avait rejeté";
+        not "…إن المفاوضات تعثرت، وترفض الحكومة…", a clause of its own)."""
+        opening = self.reported_clause(report.end, cue.start)
+        return opening is not None and not self.doc.clause_break_between(opening, cue.start)
 
     def reported_clause(self, start: int, end: int) -> int | None:
         """Where the reported clause opens between `start` and `end` (a complementizer,
