@@ -1422,6 +1422,15 @@ def test_one_denial_per_thing_denied(text: str, count: int) -> None:
     assert len(extract(text).denials) == count
 
 
+def test_a_pronoun_subject_is_found_past_sentence_adverbs() -> None:
+    draft = extract(
+        "Aéroport de Sarandi\n\nLe porte-parole des Forces de défense nationale, Aristide "
+        "Nzamba, a affirmé que l'armée contrôlait l'aéroport. Il a toutefois démenti toute "
+        "négociation avec le Front patriotique."
+    )
+    assert _one_denial_of(draft) == ("Aristide Nzamba", ["Front patriotique"])
+
+
 def test_a_pronoun_subject_is_the_person_who_last_made_a_claim() -> None:
     """ "Il" is the minister who refused in the sentence before, not the last speaker."""
     draft = extract(

@@ -76,6 +76,14 @@ _PRONOUN_ADVERBS = frozenset(
         "ensuite",
         "tambien",
         "ademas",
+        # "Il a en revanche indiqué", "Il a toutefois démenti", "He has however said"
+        "revanche",
+        "toutefois",
+        "cependant",
+        "pourtant",
+        "ailleurs",
+        "par",
+        "however",
     }
 )
 #: Words between a subject pronoun and its verb: those adverbs, auxiliaries and object
