@@ -1132,6 +1132,28 @@ def test_a_quote_after_a_definite_head_behind_a_conjunction_is_no_name() -> None
     assert not any("انتهى" in a.name for a in draft.actors)
 
 
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (  # proper names with no article, which the article then calls by the head alone
+            "وقال الوالي إن حكومة الولاية توصلت إلى اتفاق مع تنسيقية أهالي قوز بشارة يقضي "
+            "بصرف تعويضات. ونفت التنسيقية التوقيع على أي اتفاق.",
+            "تنسيقية أهالي قوز بشارة",
+        ),
+        (
+            "احتجزت قوات خفر السواحل سفينة تملكها شركة كالدورا مارين للشحن. وقالت الشركة "
+            "المالكة إنها لم تدفع أي فدية.",
+            "شركة كالدورا مارين للشحن",
+        ),
+        # an indefinite adjective after the head is no name
+        ("وقالت لجنة مشتركة من الطرفين إن الاجتماع انتهى. ودعت اللجنة إلى الهدوء.", None),
+    ],
+)
+def test_an_arabic_name_with_no_article(text: str, body: str | None) -> None:
+    names = [a.name for a in extract(text).actors if a.kind != "government"]
+    assert [n for n in names if n != "قوات خفر السواحل"] == ([body] if body else [])
+
+
 def test_a_tribe_completes_an_arabic_body_name() -> None:
     draft = extract(
         "وقال رئيس مجلس أعيان بني حسان إن الطرفين توصلا بوساطة المجلس إلى اتفاق لتبادل الأسرى "

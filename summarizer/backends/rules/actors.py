@@ -479,9 +479,13 @@ class _Builder:
                 # description in apposition is the body just named.
                 self._point(start, end, self.actors[apposed])
                 continue
+            # «الشركة المالكة», «الجماعة المسلحة»: a definite head and one adjective.
+            described_ar = (
+                self.arabic and _definite(self.tok(hi)) and self.doc.token_index(end - 1) == hj + 1
+            )
             if (
                 name is None
-                and described
+                and (described or described_ar)
                 and kind in ("armed_group", "other")
                 and self._anaphor(start, end, head, kind)
             ):
@@ -642,6 +646,7 @@ class _Builder:
         # "حركة تحرير جبل الصوان": an indefinite head opens a construct chain of nouns that
         # ends at its first definite word.
         chain_end = -1
+        bare_chain = False
         if not definite:
             k = hj + 1
             while k < len(toks) and k - hj <= 3 and not self.boundary(k):
@@ -652,6 +657,17 @@ class _Builder:
                     chain_end = k
                     break
                 k += 1
+            if (
+                chain_end < 0
+                and k > hj + 1
+                # "لجنة مشتركة", "فصيل أصغر": an indefinite adjective or elative, no name
+                and not self.tok(hj + 1).endswith("ه")
+                and not (len(self.tok(hj + 1)) == 4 and self.tok(hj + 1).startswith("ا"))
+                and self._named_again(start, hj)
+            ):
+                # "تنسيقية أهالي قوز بشارة", later "التنسيقية": a chain of proper names
+                # with no article, which the article then calls by its head.
+                chain_end, bare_chain = k - 1, True
         while j < len(toks) and ext < _MAX_AR_NP and not self.boundary(j):
             t = self.tok(j)
             # "الاتحاد العام للعمال": "general" and the body it serves, not "the year".
@@ -700,7 +716,7 @@ class _Builder:
                 and not self.boundary(j + 1)
             )
             # "حركة أحرار الشام": an indefinite head's construct with a definite word next.
-            construct = j < chain_end
+            construct = j < chain_end or (bare_chain and j == chain_end)
             # "مجلس أعيان بني حسان", "قبيلة آل مرة": a tribe's name completes the construct.
             tribal = (
                 t in _AR_TRIBAL
@@ -721,6 +737,13 @@ class _Builder:
             # "الحركة", "والحركة", "بالحركة", and "للحركة" (ل + ال with the alef dropped)
             return (start, toks[hj][1], True) if definite else None
         return start, toks[j - 1][1], False
+
+    def _named_again(self, start: int, hj: int) -> bool:
+        """Whether the article also names the head at `start` on its own, with the article
+        ("التنسيقية", "للتنسيقية")."""
+        head = self.doc.ntext[start : self.doc.tokens[hj][1]]
+        ntext = self.doc.ntext
+        return f"ال{head}" in ntext or f"لل{head}" in ntext
 
     def _before_tribal(self, ext: int, j: int) -> bool:
         """An indefinite noun right after the head that a tribe's name follows ("أعيان" in
