@@ -536,10 +536,12 @@ class _Builder:
     def _common_noun(self, start: int, hi: int) -> bool:
         """Whether the head from `start` (in token `hi`) and the next word make a common
         noun of `not_bodies`."""
-        if not self.lex.not_bodies or hi + 1 >= len(self.doc.tokens):
+        if hi + 1 >= len(self.doc.tokens):
             return False
         head = self.doc.ntext[start : self.doc.tokens[hi][1]]
-        return f"{head} {self.tok(hi + 1)}" in self.lex.not_bodies
+        return head in self.lex.not_body_heads and (
+            f"{head} {self.tok(hi + 1)}" in self.lex.not_bodies
+        )
 
     def _extend_to_acronym(self, start: int, end: int) -> int:
         """The end of a name that runs on in lowercase up to the acronym it announces

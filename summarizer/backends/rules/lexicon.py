@@ -275,6 +275,8 @@ class Lexicon:
     #: A head and the word after it that make a common noun, no body ("حركة الشاحنات":
     #: truck traffic, "التيار الكهربائي": the electric current).
     not_bodies: frozenset[str]
+    #: Their first words: the heads worth checking.
+    not_body_heads: frozenset[str]
     place_starts: frozenset[str]
     #: Heads that only end a proper name ("Serati Mining"): alone they name nobody.
     proper_heads: frozenset[str]
@@ -438,6 +440,7 @@ def load_lexicon(code: str) -> Lexicon:
         not_names=_norm_set(actors.get("not_names", [])),
         location_heads=_norm_set(actors.get("location_heads", [])),
         not_bodies=_norm_set(actors.get("not_bodies", [])),
+        not_body_heads=frozenset(p.split()[0] for p in _norm_set(actors.get("not_bodies", []))),
         place_starts=_norm_set(actors.get("place_starts", [])),
         proper_heads=_norm_set(actors.get("proper_heads", [])),
         compass=_norm_set(actors.get("compass", [])),
