@@ -1467,6 +1467,21 @@ def test_a_pronoun_subject_is_the_person_who_last_made_a_claim() -> None:
     assert [names[d.denier] for d in draft.denials] == ["Paul Ngombi"]
 
 
+@pytest.mark.parametrize(
+    ("text", "denier"),
+    [
+        ("The Energy Ministry dismissed the Herald's report as fabricated.", "Energy Ministry"),
+        (
+            "La société Agro-Palmes du Nyong démentait les rumeurs de cession de ses plantations.",
+            "Agro-Palmes du Nyong",
+        ),
+    ],
+)
+def test_more_denial_forms(text: str, denier: str) -> None:
+    names = _names(draft := extract(text))
+    assert [names[d.denier] for d in draft.denials] == [denier]
+
+
 def test_a_quoted_predicate_after_the_verb_is_no_new_denier() -> None:
     draft = extract(
         "لكن جبهة الساحل دحضت في بيان ما نشرته صحيفة الوطن عن تلقي قادتها مبالغ مالية من "
