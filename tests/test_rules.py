@@ -150,6 +150,8 @@ _EN_TRAPS = [
     "Journalists were denied access to the valley by the Northern Brigade.",
     "Nobody in the government denied that talks with the Coast Brigades had taken place.",
     "Nadie en el Gobierno negó que hubiera conversaciones con el Frente Sur.",
+    "The Energy Ministry did not dismiss the Herald's report as fabricated.",
+    "The Energy Ministry declined to describe the report as untrue.",
 ]
 _AR_TRAPS = [
     "ولم ينفِ المتحدث باسم فيلق الرحمن وائل علوان وجود اتصالات مع روسيا.",

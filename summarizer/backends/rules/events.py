@@ -328,6 +328,8 @@ _CONDITIONALS = frozenset({"if", "unless", "si", "wenn", "falls", "اذا", "ل�
 _QUOTES = frozenset('"«»“”')
 #: Words that give a verb the subject of the verb before it ("كما نفى", "also denied").
 _COORDINATORS = frozenset({"كما", "وكما", "also", "aussi", "egalement", "tambien", "auch"})
+#: How far (normalised characters) before a predicative cue its verb's negator may stand.
+_PREDICATE_REACH = 80
 #: A pronoun with "ما" after it: relative, not a negator ("وهو ما نفاه": which … denied).
 _MA_RELATIVE = tuple(
     [w, "ما"] for w in ("هو", "وهو", "هي", "وهي", "هذا", "وهذا", "ذلك", "وذلك", "وهذه", "هذه")
@@ -1159,6 +1161,13 @@ class _Extractor:
                 self.negated(cue.outer_start)
                 or self.demanded(cue.outer_start)
                 or self.by_nobody(sent, cue)
+                or (
+                    cue.cue in self.lex.denial_predicative
+                    and _holds_entry(
+                        self.words_before_break(cue.outer_start, _PREDICATE_REACH),
+                        self.lex.denial_negators,
+                    )
+                )
             ):
                 continue
             passive = self.passive_agent(sent, cue)

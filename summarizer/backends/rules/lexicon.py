@@ -216,6 +216,9 @@ class Lexicon:
     denial: CueSet[str]
     #: Denial participles ("denying", «نافيا»): they take the subject of the verb before.
     denial_participles: frozenset[str]
+    #: Predicative cues ("as fabricated"): the verb before them in the clause carries any
+    #: negation ("did not dismiss the report as untrue").
+    denial_predicative: frozenset[str]
     denial_negators: frozenset[str]
     #: Subjects that are no one ("nobody", "personne", «لا أحد»): their verb denies nothing.
     denial_nobody: frozenset[str]
@@ -383,8 +386,17 @@ def load_lexicon(code: str) -> Lexicon:
         code=code,
         clitics=clitics,
         stopwords=_norm_set(data.get("language", {}).get("stopwords", [])),
-        denial=cues(_phrases([*denial.get("cues", []), *denial.get("participles", [])])),
+        denial=cues(
+            _phrases(
+                [
+                    *denial.get("cues", []),
+                    *denial.get("participles", []),
+                    *denial.get("predicative", []),
+                ]
+            )
+        ),
         denial_participles=_norm_set(denial.get("participles", [])),
+        denial_predicative=_norm_set(denial.get("predicative", [])),
         denial_negators=_norm_set(denial.get("negators", [])),
         denial_nobody=_norm_set(denial.get("nobody", [])),
         object_openers=_norm_set(denial.get("object_openers", [])),
