@@ -61,6 +61,8 @@ def test_sentences_and_abbreviations() -> None:
     ]
     arabic = Doc("نفى المتحدث ذلك؟ وقال إن المفاوضات مستمرة.\nسطر جديد")
     assert len(arabic.sentences) == 3
+    dated = Doc("It offered to pay wages by Dec. 10 and Dec. 31, the company said. Sra. Ruiz left.")
+    assert len(dated.sentences) == 2
 
 
 def test_nearest_non_space_characters_around_an_offset() -> None:

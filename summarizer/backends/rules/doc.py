@@ -29,7 +29,9 @@ _SENTENCE_END = re.compile(
 )
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Maj|Col|Lt|Capt|Sgt|St|No|vs|Jr|Sr|Brig|Gov|Sen|Rep|"
-    r"Prof|Mt|etc|M|Mme)|\b[A-Z]\.[A-Z])$"
+    r"Prof|Mt|etc|M|Mme|Sra|Dra|Mons|Ing|Lic|"
+    # AP-style months ("by Dec. 10"), which a day's number follows
+    r"Jan|Feb|Mar|Apr|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z]\.[A-Z])$"
 )
 # Clause breaks inside a sentence: Arabic and Latin commas and semicolons, colons, dashes
 # used as brackets, and quotation marks.
