@@ -1565,6 +1565,10 @@ def test_counterparties_come_from_the_denied_clause(text: str, counterparty: str
             "سالم بن عيسى",
         ),
         ("وكتب رئيس تحرير الصحيفة خالد برهوم أن الصحيفة تتمسك بما نشرته.", "خالد برهوم"),
+        (  # a given name written with the article
+            "قال المتحدث باسم الجيش العقيد الطاهر أبكر في مؤتمر صحفي إن الجيش ملتزم بالهدنة.",
+            "الطاهر أبكر",
+        ),
     ],
 )
 def test_arabic_names_opening_with_a_given_name(text: str, person: str) -> None:
