@@ -1569,6 +1569,11 @@ def test_counterparties_come_from_the_denied_clause(text: str, counterparty: str
             "قال المتحدث باسم الجيش العقيد الطاهر أبكر في مؤتمر صحفي إن الجيش ملتزم بالهدنة.",
             "الطاهر أبكر",
         ),
+        (  # a village head's title
+            "لكن مختار قرية البدير، الحاج فاضل العبود، نفى في منشور أن يكون أهالي القرية قد "
+            "وافقوا على أي جدول.",
+            "فاضل العبود",
+        ),
     ],
 )
 def test_arabic_names_opening_with_a_given_name(text: str, person: str) -> None:
