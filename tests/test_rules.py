@@ -414,6 +414,13 @@ def _one_denial(text: str) -> tuple[str, list[str]]:
     return _one_denial_of(extract(text))
 
 
+def _deniers(text: str) -> list[str]:
+    """The names of the article's deniers, in order."""
+    draft = extract(text)
+    names = _names(draft)
+    return [names[d.denier] for d in draft.denials]
+
+
 def _one_denial_of(draft: SummaryDraft) -> tuple[str, list[str]]:
     names = _names(draft)
     (denial,) = draft.denials
@@ -1277,9 +1284,7 @@ def test_the_gazetteer_knows_states_beyond_the_story_of_the_seed() -> None:
     ],
 )
 def test_arabic_deniers_after_an_apposition_or_a_pronoun(text: str, denier: str) -> None:
-    draft = extract(text)
-    names = _names(draft)
-    assert [names[d.denier] for d in draft.denials] == [denier]
+    assert _deniers(text) == [denier]
 
 
 @pytest.mark.parametrize(
@@ -1308,18 +1313,15 @@ def test_arabic_deniers_after_an_apposition_or_a_pronoun(text: str, denier: str)
     ],
 )
 def test_arabic_deniers_with_no_subject_of_their_own(text: str, denier: str) -> None:
-    draft = extract(text)
-    names = _names(draft)
-    assert [names[d.denier] for d in draft.denials] == [denier]
+    assert _deniers(text) == [denier]
 
 
 def test_an_arabic_sentence_opening_verb_with_no_subject_keeps_the_last_speaker() -> None:
-    draft = extract(
+    text = (
         "وقال المتحدث باسم حركة النهضة الوطنية خالد المصري إن الحركة ملتزمة بالهدنة.\n"
         "ونفى في منشور على صفحته أن تكون الحركة قد تلقت أي عرض من الحكومة."
     )
-    names = _names(draft)
-    assert [names[d.denier] for d in draft.denials] == ["خالد المصري"]
+    assert _deniers(text) == ["خالد المصري"]
 
 
 def test_an_arabic_verb_with_a_subject_the_rules_miss_takes_no_other_speaker() -> None:
@@ -1350,9 +1352,7 @@ def test_an_arabic_verb_with_a_subject_the_rules_miss_takes_no_other_speaker() -
     ],
 )
 def test_a_surname_alone_is_the_person_named_in_full(text: str, denier: str) -> None:
-    draft = extract(text)
-    names = _names(draft)
-    assert [names[d.denier] for d in draft.denials] == [denier]
+    assert _deniers(text) == [denier]
 
 
 @pytest.mark.parametrize(
@@ -1369,12 +1369,11 @@ def test_a_surname_alone_is_the_person_named_in_full(text: str, denier: str) -> 
 def test_a_title_alone_as_a_subject_is_the_person_last_given_it(
     second: str, deniers: list[str]
 ) -> None:
-    draft = extract(
+    first = (
         "The governor of Tumbala, Ramiro Villalba, offered an amnesty to the Southern Peasant "
-        "Front on Monday.\n\n" + second
+        "Front on Monday.\n\n"
     )
-    names = _names(draft)
-    assert [names[d.denier] for d in draft.denials] == deniers
+    assert _deniers(first + second) == deniers
 
 
 @pytest.mark.parametrize(
@@ -1457,7 +1456,7 @@ def test_a_pronoun_subject_is_found_past_sentence_adverbs() -> None:
 
 def test_a_pronoun_subject_is_the_person_who_last_made_a_claim() -> None:
     """ "Il" is the minister who refused in the sentence before, not the last speaker."""
-    draft = extract(
+    text = (
         "Étudiants : le ministre rejette la demande de l'UGET\n\nLe secrétaire général de "
         "l'Union générale des étudiants de Tobana (UGET), Rodrigue Talla-Missé, a affirmé que "
         "les négociations étaient bloquées.\n\nInvité lundi soir de Télé-Tobana, le ministre "
@@ -1465,8 +1464,7 @@ def test_a_pronoun_subject_is_the_person_who_last_made_a_claim() -> None:
         "négociations directes. Il a également démenti avoir dépêché un émissaire auprès des "
         "dirigeants étudiants."
     )
-    names = _names(draft)
-    assert [names[d.denier] for d in draft.denials] == ["Paul Ngombi"]
+    assert _deniers(text) == ["Paul Ngombi"]
 
 
 @pytest.mark.parametrize(
@@ -1480,8 +1478,7 @@ def test_a_pronoun_subject_is_the_person_who_last_made_a_claim() -> None:
     ],
 )
 def test_more_denial_forms(text: str, denier: str) -> None:
-    names = _names(draft := extract(text))
-    assert [names[d.denier] for d in draft.denials] == [denier]
+    assert _deniers(text) == [denier]
 
 
 def test_a_quoted_predicate_after_the_verb_is_no_new_denier() -> None:
