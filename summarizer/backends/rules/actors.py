@@ -2058,7 +2058,7 @@ class _Builder:
             ti = doc.token_index(m.outer_start)
             tj = doc.token_index(m.end - 1)
             if self.arabic:
-                definite = self.tok(ti).lstrip("وف").startswith("ال")
+                definite = _definite(self.tok(ti))
                 start = doc.tokens[ti][0]
             else:
                 definite = ti > 0 and self.tok(ti - 1) in _DEFINITE

@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
@@ -1280,16 +1280,22 @@ class _Extractor:
             deniers.append(denier)
         return deniers
 
+    def _reports_before(
+        self, sent: Sentence, npos: int
+    ) -> Iterator[tuple[CueMatch[str], str | None]]:
+        """The reporting verbs of the sentence before `npos`, nearest first, each with its
+        speaker."""
+        for a in reversed(self.doc.matches(self.lex.attribution, sent.nstart, npos)):
+            if not self.conveys(a) and not self.withheld(a):
+                yield a, self.speaker(sent, a)
+
     def own_words_start(self, sent: Sentence, cue: CueMatch[str], own: set[str]) -> int:
         """Where the words the denier said before its denial in the sentence begin: the
         end of the last reporting verb before the cue when the denier is its subject, else
         the cue itself."""
-        for a in reversed(self.doc.matches(self.lex.attribution, sent.nstart, cue.outer_start)):
-            if not self.conveys(a) and not self.withheld(a):
-                speaker = self.speaker(sent, a)
-                if speaker is not None and self.actors.side(speaker) in own:
-                    return a.end
-                break
+        last = next(self._reports_before(sent, cue.outer_start), None)
+        if last is not None and last[1] is not None and self.actors.side(last[1]) in own:
+            return last[0].end
         return cue.outer_start
 
     def shared_subject(self, sent: Sentence, cue: CueMatch[str], deniers: list[str]) -> str | None:
@@ -1299,7 +1305,7 @@ class _Extractor:
         is the topic of "أما X، فـ…", else the subject of the reporting verb or the denial
         before it in the sentence, else, when the verb opens the sentence, the previous
         sentence's speaker."""
-        doc, lex = self.doc, self.lex
+        lex = self.lex
         clause = self._clause_before(sent, cue.outer_start)
         opening = clause[1] if clause else sent.nstart
         if cue.cue not in lex.denial_participles:
@@ -1316,11 +1322,9 @@ class _Extractor:
             person = [m for m in before if self.actors.actors[m.key].kind == "person"]
             m = (person or before)[0]
             return self.prefer_person(m.key, sent, m.start)
-        for a in reversed(doc.matches(lex.attribution, sent.nstart, cue.outer_start)):
-            if not self.conveys(a) and not self.withheld(a):
-                speaker = self.speaker(sent, a)
-                if speaker is not None:
-                    return speaker
+        reported = next((s for _, s in self._reports_before(sent, cue.outer_start) if s), None)
+        if reported is not None:
+            return reported
         if deniers:
             return deniers[-1]
         return self.prev_speaker if opening == sent.nstart else None
