@@ -220,7 +220,7 @@ class Lexicon:
     #: negation ("did not dismiss the report as untrue").
     denial_predicative: frozenset[str]
     denial_negators: frozenset[str]
-    #: Subjects that are no one ("nobody", "personne", «لا أحد»): their verb denies nothing.
+    #: Subjects that are no one ("nobody", "nadie", «لا أحد»): their verb denies nothing.
     denial_nobody: frozenset[str]
     #: Words that open a verb's object or an adverbial ("أن", "في", "وجود"): a dropped-subject
     #: verb followed by one has no subject of its own.
