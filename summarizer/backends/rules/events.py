@@ -1114,12 +1114,8 @@ class _Extractor:
             speaker = self.speaker(sent, cue)
             if speaker:
                 break
-        continuing = (
-            bool(attributions)
-            and lex.continuation.search(
-                doc.ntext, sent.nstart, min(sent.nend, attributions[0].end + 2)
-            )
-            is not None
+        continuing = bool(attributions) and bool(
+            doc.matches(lex.continuation, sent.nstart, min(sent.nend, attributions[0].end + 2))
         )
         if continuing and source is None and speaker == self.prev_speaker:
             source = self.prev_source
