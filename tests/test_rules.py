@@ -1566,6 +1566,10 @@ def test_counterparties_come_from_the_denied_clause(text: str, counterparty: str
             "قال المتحدث باسم الجيش العقيد الطاهر أبكر في مؤتمر صحفي إن الجيش ملتزم بالهدنة.",
             "الطاهر أبكر",
         ),
+        (  # a portfolio of two coordinated nouns before the name
+            "نفت وزيرة الصناعة والتجارة إسراء الفكي، في مؤتمر صحفي، أن تكون الوزارة قد ألغت الدعم.",
+            "إسراء الفكي",
+        ),
         (  # a village head's title
             "لكن مختار قرية البدير، الحاج فاضل العبود، نفى في منشور أن يكون أهالي القرية قد "
             "وافقوا على أي جدول.",

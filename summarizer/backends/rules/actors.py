@@ -1476,6 +1476,10 @@ class _Builder:
             t = self.tok(j)
             if t in _AR_PLACE_PREPS or (run and run[-1] == -1 and t.startswith("ال")):
                 run.append(-1)  # a preposition and the place it names
+            elif t.startswith("وال") and len(t) > 4:
+                # "وزيرة الصناعة والتجارة إسراء الفكي": the portfolio goes on ("فال" would
+                # also open a name: «فالح»)
+                run.append(-1)
             elif t in lex.ranks:
                 run.append(-2)
             elif (
