@@ -1163,6 +1163,22 @@ def test_an_arabic_name_with_no_article(text: str, body: str | None) -> None:
     assert [n for n in names if n != "قوات خفر السواحل"] == ([body] if body else [])
 
 
+def test_a_plural_name_after_a_plural_article_is_a_group_and_a_cabildo_a_body() -> None:
+    draft = extract(
+        "El cabildo indígena de Guamuyaco negó haber tenido contacto alguno con los Comandos "
+        "del Sur."
+    )
+    kinds = {a.name: a.kind for a in draft.actors}
+    assert kinds == {
+        "cabildo indígena de Guamuyaco": "civil_body",
+        "Comandos del Sur": "armed_group",
+    }
+    assert _deniers(
+        "El cabildo indígena de Guamuyaco negó haber tenido contacto alguno con los Comandos "
+        "del Sur."
+    ) == ["cabildo indígena de Guamuyaco"]
+
+
 def test_a_tribe_completes_an_arabic_body_name() -> None:
     draft = extract(
         "وقال رئيس مجلس أعيان بني حسان إن الطرفين توصلا بوساطة المجلس إلى اتفاق لتبادل الأسرى "

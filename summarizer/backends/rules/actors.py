@@ -1828,9 +1828,11 @@ class _Builder:
             role is None
             and a > 0
             and self.tok(a - 1) in _PLURAL_ARTICLES
-            and len(last) > 4
-            and last.endswith("s")
-            and not last.endswith("ss")
+            # "the Salt Road Companions", "los Comandos del Sur"
+            and a <= j
+            and any(
+                len(w) > 4 and w.endswith("s") and not w.endswith("ss") for w in (last, self.tok(a))
+            )
         )
         if (j - a + 1 < 2 and not group) or j - a + 1 > 4:
             return
