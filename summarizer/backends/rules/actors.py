@@ -1744,6 +1744,19 @@ class _Builder:
             if self.free(start, end):
                 key = self.add(start, end, "person")
                 self._two_scripts(key, end)
+        # "غير أن الحاج صبار جدوع المرعاوي، أحد وجهاء العوسجية، نفى": a rank alone
+        # introduces a name too (not «اللواء», also the brigade).
+        ranks = self.lex.ranks
+        for i in [i for i, w in enumerate(self.doc.words) if w in ranks]:
+            if self.lex.heads.fullmatch(self.tok(i)) is not None:
+                continue
+            span = self._name_after(i + 1)
+            if span is None:
+                continue
+            start, end = self.doc.tokens[span[0]][0], self.doc.tokens[span[1]][1]
+            if self.free(start, end) and not _LATIN.search(self.doc.quote(start, end)):
+                key = self.add(start, end, "person")
+                self._two_scripts(key, end)
 
     def _abbreviation(self, key: str, nend: int) -> None:
         """ "Lorian Defence Front (LDF)": the short form is an alias, and its later uses are
