@@ -131,6 +131,29 @@ def test_seed_sources(seed_summary: StructuredSummary) -> None:
     assert source.name == "الجزيرة"
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "وقال مدير الأكاديمية الجهوية سعيد العلمي في ندوة صحفية إن الحوار مستمر مع التنسيقية.",
+            ("ندوة صحفية", "official_statement"),
+        ),
+        (
+            "En una nota de voz, el vocero de la Federación de Cocaleros, Juan Mamani, negó "
+            "cualquier acuerdo con el Gobierno.",
+            ("nota de voz", "audio_recording"),
+        ),
+        (
+            "In a post on its official X account, the Chisanga Mining Corporation denied that "
+            "production had stopped.",
+            ("X account", "social_media"),
+        ),
+    ],
+)
+def test_more_channel_words(text: str, source: tuple[str, str]) -> None:
+    assert [(s.name, s.kind) for s in extract(text).sources] == [source]
+
+
 def test_seed_meta_and_language(seed_summary: StructuredSummary) -> None:
     assert seed_summary.language == "ar"
     assert seed_summary.meta is not None and seed_summary.meta.backend == "rules"
