@@ -309,6 +309,15 @@ def test_status_words_of_every_language(text: str, claimant: str, status: str) -
     assert [(names[c.claimant], c.status) for c in draft.negotiation_claims] == [(claimant, status)]
 
 
+def test_status_words_in_an_agreements_terms_are_not_the_talks_status() -> None:
+    draft = extract(
+        "Transport Minister Rosemary Wanjala told a news conference that the Transport "
+        "Ministry had reached an agreement with the Coast Haulage Drivers Union under which "
+        "pump prices for diesel would be frozen for 90 days."
+    )
+    assert [c.status for c in draft.negotiation_claims] == ["agreed"]
+
+
 def test_plain_negative_statement_is_neither_denial_nor_claim() -> None:
     draft = extract("وأفادت مصادر خاصة بأن روسيا لم تبادر بالتواصل مع أي من فصائل المعارضة.")
     assert draft.denials == [] and draft.negotiation_claims == []

@@ -1577,7 +1577,13 @@ class _Extractor:
         found: set[str] = set()
         comment_end = -1
         anonymity = self.doc.matches(self.lex.anonymous, start, end)
+        terms = -1  # where the terms of an agreement found before begin
         for cue in self.doc.matches(self.lex.status, start, end):
+            if 0 <= terms < cue.start and cue.value in ("stalled", "ongoing", "refused"):
+                continue  # "reached an agreement under which prices would be frozen"
+            if cue.value in ("agreed", "concluded") and terms < 0:
+                opening = self.doc.matches(self.lex.status_terms, cue.end, end)
+                terms = opening[0].start if opening else -1
             if self.in_not_denial(cue.start, cue.end) or cue.start < comment_end:
                 continue  # "رفض التعليق": the comment is no suspension (تعليق) of talks
             if any(a.start <= cue.start and cue.end <= a.end for a in anonymity):

@@ -249,6 +249,9 @@ class Lexicon:
     #: had offered Tokmurat…", "la Alcaldía y los gremios acordaron…", «تعهد الجيش للعشيرة…»).
     status_acts: frozenset[str]
     refused_negators: frozenset[str]
+    #: Words that open what an agreement provides ("under which", «يقضي»): status words
+    #: after them are its terms ("prices would be frozen"), not the talks' status.
+    status_terms: CueSet[str]
     heads: CueSet[str]
     head_first: bool
     np_links: frozenset[str]
@@ -418,6 +421,7 @@ def load_lexicon(code: str) -> Lexicon:
         status=CueSet(status_entries, clitics=clitics, article=True),
         status_acts=_norm_set(status.get("acts", [])),
         refused_negators=_norm_set(status.get("refused_negators", [])),
+        status_terms=cues(_phrases(status.get("terms", []))),
         heads=cues(
             _with_article(
                 [
