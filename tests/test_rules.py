@@ -318,6 +318,14 @@ def test_status_words_in_an_agreements_terms_are_not_the_talks_status() -> None:
     assert [c.status for c in draft.negotiation_claims] == ["agreed"]
 
 
+def test_the_open_points_of_talks_are_no_stalled_talks() -> None:
+    draft = extract(
+        "وقال رئيس مجلس الأعيان الشيخ بلقاسم أخموك إن المجلس رعى جولتين من المفاوضات بين وزارة "
+        "الداخلية وكتيبة العرق الكبير، وإن جولة ثالثة ستعقد الأربعاء لحسم النقاط العالقة."
+    )
+    assert [c.status for c in draft.negotiation_claims] == ["ongoing"]
+
+
 def test_plain_negative_statement_is_neither_denial_nor_claim() -> None:
     draft = extract("وأفادت مصادر خاصة بأن روسيا لم تبادر بالتواصل مع أي من فصائل المعارضة.")
     assert draft.denials == [] and draft.negotiation_claims == []

@@ -1586,6 +1586,11 @@ class _Extractor:
                 terms = opening[0].start if opening else -1
             if self.in_not_denial(cue.start, cue.end) or cue.start < comment_end:
                 continue  # "رفض التعليق": the comment is no suspension (تعليق) of talks
+            if any(
+                p.start <= cue.start < p.end
+                for p in self.doc.matches(self.lex.not_status, max(start, cue.start - 30), end)
+            ):
+                continue  # "لحسم النقاط العالقة": the open points, not stalled talks
             if any(a.start <= cue.start and cue.end <= a.end for a in anonymity):
                 continue  # "que pidió no ser identificada": no request in the talks
             if not _CONCESSIVE.isdisjoint(self.words_before(cue.outer_start, 20)[-3:]):

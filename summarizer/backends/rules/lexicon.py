@@ -252,6 +252,8 @@ class Lexicon:
     #: Words that open what an agreement provides ("under which", «يقضي»): status words
     #: after them are its terms ("prices would be frozen"), not the talks' status.
     status_terms: CueSet[str]
+    #: Phrases where a status word names something else («النقاط العالقة»: the open points).
+    not_status: CueSet[str]
     heads: CueSet[str]
     head_first: bool
     np_links: frozenset[str]
@@ -422,6 +424,7 @@ def load_lexicon(code: str) -> Lexicon:
         status_acts=_norm_set(status.get("acts", [])),
         refused_negators=_norm_set(status.get("refused_negators", [])),
         status_terms=cues(_phrases(status.get("terms", []))),
+        not_status=cues(_phrases(status.get("not_status", []))),
         heads=cues(
             _with_article(
                 [
