@@ -1537,6 +1537,16 @@ def test_more_denial_forms(text: str, denier: str) -> None:
     assert _deniers(text) == [denier]
 
 
+def test_the_outlet_a_denial_is_given_to_is_no_other_side() -> None:
+    draft = extract(
+        "Liberal Reform leader Tadas Mikulskis denied to the BNS news agency that his party "
+        "had been offered any cabinet posts by the Centre Alliance."
+    )
+    names = _names(draft)
+    (denial,) = draft.denials
+    assert "BNS news agency" not in [names[c] for c in denial.counterparties]
+
+
 def test_a_quoted_predicate_after_the_verb_is_no_new_denier() -> None:
     draft = extract(
         "لكن جبهة الساحل دحضت في بيان ما نشرته صحيفة الوطن عن تلقي قادتها مبالغ مالية من "

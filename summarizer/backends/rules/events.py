@@ -83,6 +83,7 @@ _PRONOUN_ADVERBS = frozenset(
         "pourtant",
         "ailleurs",
         "par",
+        "outre",
         "however",
     }
 )
@@ -330,6 +331,8 @@ _QUOTES = frozenset('"«»“”')
 _COORDINATORS = frozenset({"كما", "وكما", "also", "aussi", "egalement", "tambien", "auch"})
 #: How far (normalised characters) before a predicative cue its verb's negator may stand.
 _PREDICATE_REACH = 80
+#: Source kinds that are outlets: an actor inside one's name is the channel.
+_OUTLET_SOURCE_KINDS = frozenset({"news_agency", "newspaper", "broadcaster"})
 #: A pronoun with "ما" after it: relative, not a negator ("وهو ما نفاه": which … denied).
 _MA_RELATIVE = tuple(
     [w, "ما"] for w in ("هو", "وهو", "هي", "وهي", "هذا", "وهذا", "ذلك", "وذلك", "وهذه", "هذه")
@@ -487,6 +490,10 @@ class _Extractor:
         self.prev_speaker_at = -1
         self.last_person: tuple[int, str] | None = None
         self.not_denial = list(self.lex.not_denial.finditer(doc.ntext))
+        #: Where the article names the outlets it cites (agencies, papers, broadcasters).
+        self.outlet_spans = [
+            (rec.start, rec.end) for rec in sources if rec.kind in _OUTLET_SOURCE_KINDS
+        ]
         self.main_sides = self._main_sides()
 
     def _main_sides(self) -> list[str]:
@@ -500,7 +507,7 @@ class _Extractor:
         }
         for m in self.actors.mentions:
             side = self.actors.side(m.key)
-            if self.actors.actors[side].kind in ("person", "media"):
+            if self.actors.actors[side].kind in ("person", "media") or self.in_outlet(m):
                 continue
             weight = 1 + (self.doc.sentence_at(m.start).index in talk_sentences)
             counts[side] = counts.get(side, 0) + weight
@@ -634,6 +641,10 @@ class _Extractor:
             before = words_before(start, 120)[-12:-1]
             window = len(before)
         return _holds_entry(before, self.lex.denial_negators, last=window)
+
+    def in_outlet(self, m: Mention) -> bool:
+        """Whether the mention is part of a cited outlet's name."""
+        return any(a <= m.start and m.end <= b for a, b in self.outlet_spans)
 
     def by_nobody(self, sent: Sentence, cue: CueMatch[str]) -> bool:
         """Whether the verb's subject is no one ("Nobody in the government denied that…",
@@ -1218,9 +1229,16 @@ class _Extractor:
             for m in withs or scope:
                 k = self.actors.side(m.key)
                 # "في بيان صادر عن مكتب رئيس الوزراء": a body of the denier's own side
-                # is the channel, not the other side.
+                # is the channel, not the other side; so is the outlet it spoke to ("denied
+                # to the BNS news agency that…").
                 sibling = self.actors.actors[k].affiliation in own
-                if k not in own and m.key not in own and k not in counter and not sibling:
+                if (
+                    k not in own
+                    and m.key not in own
+                    and k not in counter
+                    and not sibling
+                    and not self.in_outlet(m)
+                ):
                     counter.append(k)
             if not counter and self.doc.matches(self.lex.both_sides, dstart, dend):
                 # "نفى أن يكون قد نقل أي أموال بين الطرفين": the story's two sides.
