@@ -1399,6 +1399,11 @@ def test_an_arabic_verb_with_a_subject_the_rules_miss_takes_no_other_speaker() -
             "ونفى بن عياد أن يكون اللواء قد التزم بتسليم أي من أسلحته.",
             "مسعود بن عيّاد",
         ),
+        (  # both Spanish surnames with no given name
+            "La alcaldesa de Valdecárcamo, Pilar Recuero Sanz, propuso una mesa de diálogo.\n\n"
+            "Recuero Sanz negó por su parte que Valdecárcamo se hubiera comprometido a pagar.",
+            "Pilar Recuero Sanz",
+        ),
         (  # a Spanish first surname alone
             "El gobernador de Guayacán, Hernán Villegas Salgado, propuso el lunes un diálogo "
             "con la Asamblea.\n\nEn esa misma rueda de prensa, Villegas negó que su despacho "

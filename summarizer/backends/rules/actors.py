@@ -2020,7 +2020,8 @@ class _Builder:
                 compound = len(parts) >= 3 and parts[-2] in self.lex.name_starts
                 if len(parts) >= 2 and len(parts[-1]) > 2 and not compound:
                     by_last.setdefault(parts[-1], rec.key)
-                if len(parts) >= 3 and ("-" in rec.name.split()[-1] or compound):
+                if len(parts) >= 3 and ("-" in rec.name.split()[-1] or compound or not self.arabic):
+                    # ("Recuero Sanz" for "Pilar Recuero Sanz": both surnames, no given name)
                     by_double.setdefault(tuple(parts[-2:]), rec.key)
                 if self.lex.paternal_surnames and len(parts) >= 3 and len(parts[-2]) > 2:
                     # "Hernán Villegas Salgado" is "Villegas" for short.
@@ -2032,7 +2033,7 @@ class _Builder:
             # al-Hindawi"; "Addo-Mensah" that of "Kwame Addo-Mensah".
             parts = [w for w in _key(rec.name).split() if w not in _NAME_PARTICLES]
             full = by_last.get(parts[-1]) if len(parts) == 1 and rec.kind == "person" else None
-            if full is None and rec.kind == "person" and "-" in rec.name:
+            if full is None and rec.kind == "person" and ("-" in rec.name or len(parts) == 2):
                 full = by_double.get(tuple(_key(rec.name).split()))
             if full is not None and full != rec.key and rec.role is None:
                 self._fold(rec.key, full)
