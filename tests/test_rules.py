@@ -1219,6 +1219,17 @@ def test_a_plural_name_after_a_plural_article_is_a_group_and_a_cabildo_a_body() 
     ) == ["cabildo indígena de Guamuyaco"]
 
 
+def test_an_arabic_office_of_a_body_speaks_for_it() -> None:
+    draft = extract(
+        "أعلنت شركة الوركاء للإسمنت أنها ستعيد تشغيل المعمل. وفي وقت لاحق، نفى المكتب الإعلامي "
+        "للشركة ما تناقلته مواقع محلية عن موافقة المالكين على إيقاف الفرن القديم."
+    )
+    by_name = {a.name: a for a in draft.actors}
+    office = by_name["المكتب الإعلامي"]
+    assert office.affiliation is not None
+    assert _names(draft)[office.affiliation].startswith("شركة الوركاء")
+
+
 def test_a_tribe_completes_an_arabic_body_name() -> None:
     draft = extract(
         "وقال رئيس مجلس أعيان بني حسان إن الطرفين توصلا بوساطة المجلس إلى اتفاق لتبادل الأسرى "

@@ -38,6 +38,8 @@ _TITLE_LINKS = frozenset({"of", "for", "at", "in", "to", "باسم", "في"})
 _SUBJECT_REACH = 40
 #: How many words after a title its holder's name may start ("the governor, Ramiro…").
 _TITLE_HOLDER_GAP = 5
+#: Heads of an organisation's own offices (its media or political office).
+_OFFICE_HEADS = frozenset({"مكتب"})
 #: Possessive determiners before a title: "its spokesman", "son porte-parole".
 _POSSESSIVES = frozenset({"its", "their", "son", "sa", "leur", "su", "sus", "seine", "ihre"})
 #: Pronoun suffixes on an Arabic title ("باسمها", "باسمه", "باسمهم").
@@ -2157,6 +2159,26 @@ class _Builder:
                             rec.affiliation = other.key
                             break
 
+    def offices_of_bodies(self) -> None:
+        """ "المكتب الإعلامي للشركة", «المكتب السياسي للحركة»: an office named by its head
+        and an adjective, then ل and a body, speaks for that body."""
+        if not self.arabic:
+            return
+        starts = {m.start: m for m in self.mentions}
+        for m in list(self.mentions):
+            rec = self.actors[m.key]
+            if rec.affiliation or rec.kind == "person" or rec.head not in _OFFICE_HEADS:
+                continue
+            i = self.doc.token_index(m.end - 1) + 1
+            if i >= len(self.doc.tokens) or self.boundary(i) or not self.tok(i).startswith("ل"):
+                continue
+            s = self.doc.tokens[i][0]
+            owner = starts.get(s) or starts.get(s + 1)
+            if owner is not None and owner.key != rec.key:
+                kind = self.actors[owner.key].kind
+                if kind not in ("person", "media"):
+                    rec.affiliation = owner.key
+
     def government_affiliations(self) -> None:
         """A ministry or an army belongs to the state its name gives ("وزارة الخارجية
         التركية"), else to the article's one government."""
@@ -2447,6 +2469,7 @@ class _Builder:
         if not self.arabic:
             self.described()
         self.possessive_affiliations()
+        self.offices_of_bodies()
         self._merge_descriptions()
         self._merge_subsets()
         self._merge_generic()
