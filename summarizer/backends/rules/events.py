@@ -1596,6 +1596,9 @@ class _Extractor:
         comment_end = -1
         anonymity = self.doc.matches(self.lex.anonymous, start, end)
         terms = -1  # where the terms of an agreement found before begin
+        not_status = (
+            self.doc.matches(self.lex.not_status, start, end) if self.lex.not_status else ()
+        )
         for cue in self.doc.matches(self.lex.status, start, end):
             if 0 <= terms < cue.start and cue.value in ("stalled", "ongoing", "refused"):
                 continue  # "reached an agreement under which prices would be frozen"
@@ -1604,10 +1607,7 @@ class _Extractor:
                 terms = opening[0].start if opening else -1
             if self.in_not_denial(cue.start, cue.end) or cue.start < comment_end:
                 continue  # "رفض التعليق": the comment is no suspension (تعليق) of talks
-            if any(
-                p.start <= cue.start < p.end
-                for p in self.doc.matches(self.lex.not_status, max(start, cue.start - 30), end)
-            ):
+            if any(p.start <= cue.start < p.end for p in not_status):
                 continue  # "لحسم النقاط العالقة": the open points, not stalled talks
             if any(a.start <= cue.start and cue.end <= a.end for a in anonymity):
                 continue  # "que pidió no ser identificada": no request in the talks
