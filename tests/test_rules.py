@@ -1230,6 +1230,13 @@ def test_an_arabic_office_of_a_body_speaks_for_it() -> None:
     assert _names(draft)[office.affiliation].startswith("شركة الوركاء")
 
 
+def test_a_compound_name_at_the_very_end_of_the_text() -> None:
+    """ "كمال عبد الستار" as the article's last words: no look past the last token."""
+    assert [a.name for a in extract("وقال رئيس البلدية كمال عبد الستار").actors] == [
+        "كمال عبد الستار"
+    ]
+
+
 def test_a_tribe_completes_an_arabic_body_name() -> None:
     draft = extract(
         "وقال رئيس مجلس أعيان بني حسان إن الطرفين توصلا بوساطة المجلس إلى اتفاق لتبادل الأسرى "

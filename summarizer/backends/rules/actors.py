@@ -1678,7 +1678,7 @@ class _Builder:
         if not self._surname_token(k):
             return (i, b) if b > i and t != "عبد" and not compound else None
         if self.tok(k) in lex.name_starts and self._surname_token(k + 1):
-            if self.tok(k + 2).startswith("ال") and self._surname_token(k + 2):
+            if self._surname_token(k + 2) and self.tok(k + 2).startswith("ال"):
                 return i, k + 2  # "كمال عبد الستار الورداني": the family name after
             return i, k + 1
         if (
