@@ -20,6 +20,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from ...textnorm import normalize
 from .doc import Doc
@@ -38,6 +39,8 @@ _TITLE_LINKS = frozenset({"of", "for", "at", "in", "to", "باسم", "في"})
 _SUBJECT_REACH = 40
 #: How many words after a title its holder's name may start ("the governor, Ramiro…").
 _TITLE_HOLDER_GAP = 5
+#: A mention's start, to sort mentions by (faster than the dataclass order).
+_START = attrgetter("start")
 #: Heads of an organisation's own offices (its media or political office).
 _OFFICE_HEADS = frozenset({"مكتب"})
 #: Possessive determiners before a title: "its spokesman", "son porte-parole".
@@ -1749,7 +1752,10 @@ class _Builder:
         # "غير أن الحاج صبار جدوع المرعاوي، أحد وجهاء العوسجية، نفى": a rank alone
         # introduces a name too (not «اللواء», also the brigade).
         ranks = self.lex.ranks
+        toks = self.doc.tokens
         for i in [i for i, w in enumerate(self.doc.words) if w in ranks]:
+            if i + 1 >= len(toks) or not self.free(*toks[i + 1]):
+                continue  # the name after it is read already
             if self.lex.heads.fullmatch(self.tok(i)) is not None:
                 continue
             span = self._name_after(i + 1)
@@ -2069,14 +2075,18 @@ class _Builder:
         title with no name of its own and no complement is the person last named with that
         title."""
         doc = self.doc
-        persons = sorted(
-            (m.start, m.key)
-            for m in self.mentions
-            if self.actors[m.key].kind == "person" and self.actors[m.key].role
-        )
-        if not persons:
+        # Role → (mention start, person) of the persons given it, in text order.
+        by_role: dict[str, list[tuple[int, str]]] = {}
+        for p in sorted(self.mentions, key=_START):
+            rec = self.actors[p.key]
+            if rec.kind == "person" and rec.role:
+                by_role.setdefault(rec.role, []).append((p.start, p.key))
+        if not by_role:
             return
         for m in doc.all_matches(self.lex.bare_titles):
+            holders = by_role.get(m.value)
+            if not holders or holders[0][0] >= m.start:
+                continue  # nobody named before with that title
             ti = doc.token_index(m.outer_start)
             tj = doc.token_index(m.end - 1)
             if self.arabic:
@@ -2094,7 +2104,7 @@ class _Builder:
                 or not self._speaks(start, end)
             ):
                 continue
-            earlier = [k for at, k in persons if at < start and self.actors[k].role == m.value]
+            earlier = [k for at, k in holders if at < start]
             if earlier:
                 self.mentions.append(Mention(start, end, earlier[-1]))
                 self.claim(start, end)
