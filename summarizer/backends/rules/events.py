@@ -649,8 +649,7 @@ class _Extractor:
     def by_nobody(self, sent: Sentence, cue: CueMatch[str]) -> bool:
         """Whether the verb's subject is no one ("Nobody in the government denied that…",
         "Nadie negó…"): a word for no one in its clause before it."""
-        clause = self._clause_before(sent, cue.outer_start)
-        start = clause[1] if clause else sent.nstart
+        start = self._clause_opening(sent, cue.outer_start)
         return _holds_entry(self.tokens_between(start, cue.outer_start), self.lex.denial_nobody)
 
     def in_not_denial(self, start: int, end: int) -> bool:
@@ -768,6 +767,12 @@ class _Extractor:
             return None
         opening = breaks[i - 1] if i > 0 and breaks[i - 1] >= sent.nstart else sent.nstart
         return opening, breaks[i]
+
+    def _clause_opening(self, sent: Sentence, npos: int) -> int:
+        """Where the clause that holds `npos` opens: its last clause break before `npos` in
+        the sentence, else the sentence's start."""
+        clause = self._clause_before(sent, npos)
+        return clause[1] if clause else sent.nstart
 
     def _after_aside(self, sent: Sentence, verb: int) -> bool:
         """Whether the verb at `verb` directly follows a comma of its sentence (not a
@@ -1021,11 +1026,8 @@ class _Extractor:
                 if later.sentence.index <= early.sentence.index:
                     continue
                 if early.sentence.index > 0:
-                    restated = self.actors.side(later.denier) == side and (
-                        fuzz.token_set_ratio(
-                            self.content_words(early.denied), self.content_words(later.denied)
-                        )
-                        >= _SAME_DENIED
+                    restated = self.actors.side(later.denier) == side and self.restates(
+                        early, later
                     )
                 else:
                     other = {self.actors.side(c) for c in later.counterparties}
@@ -1320,8 +1322,7 @@ class _Extractor:
         before it in the sentence, else, when the verb opens the sentence, the previous
         sentence's speaker."""
         lex = self.lex
-        clause = self._clause_before(sent, cue.outer_start)
-        opening = clause[1] if clause else sent.nstart
+        opening = self._clause_opening(sent, cue.outer_start)
         if cue.cue not in lex.denial_participles:
             after = self.words_after(cue.end, 24)[:1]
             if (
