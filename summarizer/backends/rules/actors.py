@@ -1745,12 +1745,11 @@ class _Builder:
             if span is None:
                 continue
             a, after = span
-            start, end = self.doc.tokens[a][0], self.doc.tokens[after][1]
-            if self.free(start, end):
-                key = self.add(start, end, "person")
-                self._two_scripts(key, end)
-        # "غير أن الحاج صبار جدوع المرعاوي، أحد وجهاء العوسجية، نفى": a rank alone
-        # introduces a name too (not «اللواء», also the brigade).
+            self._add_person(a, after)
+
+    def ranked_persons(self) -> None:
+        """Arabic: a rank alone introduces a name too ("غير أن الحاج صبار جدوع المرعاوي، أحد
+        وجهاء العوسجية، نفى"), unless the rank is also a head («اللواء», the brigade)."""
         ranks = self.lex.ranks
         toks = self.doc.tokens
         for i in [i for i, w in enumerate(self.doc.words) if w in ranks]:
@@ -1759,12 +1758,17 @@ class _Builder:
             if self.lex.heads.fullmatch(self.tok(i)) is not None:
                 continue
             span = self._name_after(i + 1)
-            if span is None:
-                continue
-            start, end = self.doc.tokens[span[0]][0], self.doc.tokens[span[1]][1]
-            if self.free(start, end) and not _LATIN.search(self.doc.quote(start, end)):
-                key = self.add(start, end, "person")
-                self._two_scripts(key, end)
+            if span is not None and not _LATIN.search(
+                self.doc.quote(toks[span[0]][0], toks[span[1]][1])
+            ):
+                self._add_person(*span)
+
+    def _add_person(self, a: int, b: int) -> None:
+        """Tokens `a`..`b` as a person, where no actor claims them yet."""
+        start, end = self.doc.tokens[a][0], self.doc.tokens[b][1]
+        if self.free(start, end):
+            key = self.add(start, end, "person")
+            self._two_scripts(key, end)
 
     def _abbreviation(self, key: str, nend: int) -> None:
         """ "Lorian Defence Front (LDF)": the short form is an alias, and its later uses are
@@ -2470,6 +2474,7 @@ class _Builder:
         self.titled_persons()
         if self.arabic:
             self.given_name_persons()
+            self.ranked_persons()
         else:
             self.capitalised_persons()
             self.titled_persons()
