@@ -24,16 +24,39 @@ from operator import attrgetter
 
 from ...textnorm import normalize
 from .doc import Doc
-from .lexicon import GazetteerEntry, load_gazetteer
+from .lexicon import GazetteerEntry, load_gazetteer, load_grammar, phrase_pattern
 
-#: Lowercase particles inside Latin-script names (Hassan al-Masri, Ludwig van Beethoven).
-_NAME_PARTICLES = frozenset(
-    {"al", "el", "bin", "ibn", "abu", "abd", "de", "del", "van", "von", "du", "da", "di", "der"}
-)
+#: Word classes from the lexicons' [grammar] tables (grammar.py says what each holds).
+_G = load_grammar()
+_NAME_PARTICLES = _G.name_particles
+_TITLE_LINKS = _G.title_links
+_OFFICE_HEADS = _G.office_heads
+_POSSESSIVES = _G.possessives
+_PLURAL_ARTICLES = _G.plural_articles
+_DEFINITE = _G.definite_articles
+_DOCUMENT_PLURALS = _G.document_plurals
+_PURPOSE = _G.purpose
+_SELF_NAME_SKIP = _G.definite_articles | _G.self_name_words
+_AR_AL_FUNCTION_WORDS = _G.article_lookalikes
+_AR_PLACE_PREPS = _G.title_place_prepositions
+_AR_AUDIENCE = _G.audience_nouns
+_PLACE_LINKS = _G.place_links
+_ARTICLES_EN = _G.apposition_articles
+_REBELS = _G.rebels
+_COMMUNITY_PLURALS = _G.community_plurals
+_COLLECTIVE_HEADS = _G.collective_heads
+_AR_GENERAL = _G.general_adjectives
+_AR_PUBLIC_HEADS = _G.public_heads
+_AR_TRIBAL = _G.tribal_openers
+_AR_BEFORE_NAME = _G.clause_particles
+_AR_VERB_NEGATORS = _G.verb_negators
+_APPOSITION_ENDS = _G.apposition_ends
+_INDEFINITE = _G.indefinite_articles
+_COMPANY_LINKS = _G.company_links
+_AND = _G.and_
+
 #: Words an Arabic organisation name may run on for after its head.
 _MAX_AR_NP = 4
-#: Words after a title that start its complement ("the governor of Tumbala").
-_TITLE_LINKS = frozenset({"of", "for", "at", "in", "to", "باسم", "في"})
 #: How far (normalised characters) after its subject a verb of speech may start
 #: ("the governor has also denied").
 _SUBJECT_REACH = 40
@@ -41,96 +64,31 @@ _SUBJECT_REACH = 40
 _TITLE_HOLDER_GAP = 5
 #: A mention's start, to sort mentions by (faster than the dataclass order).
 _START = attrgetter("start")
-#: Heads of an organisation's own offices (its media or political office).
-_OFFICE_HEADS = frozenset({"مكتب"})
-#: Possessive determiners before a title: "its spokesman", "son porte-parole".
-_POSSESSIVES = frozenset({"its", "their", "son", "sa", "leur", "su", "sus", "seine", "ihre"})
 #: Pronoun suffixes on an Arabic title ("باسمها", "باسمه", "باسمهم").
 _AR_PRONOUN_SUFFIXES = frozenset({"ه", "ها", "هم", "هما"})
-#: Articles before a plural group name ("the Houthis", "Los Halcones", "les Faucons").
-_PLURAL_ARTICLES = frozenset({"the", "los", "las", "les"})
-#: Definite articles ("the bloc", "el penal de Las Tunillas", "la Fédération").
-_DEFINITE = _PLURAL_ARTICLES | {"el", "la", "le", "l"}
-#: Plural names of texts and events, not groups ("the Geneva Conventions").
-_DOCUMENT_PLURALS = frozenset({"conventions", "accords", "protocols", "elections", "games"})
-#: Prepositions of purpose: a lowercase word after them opens a clause, not a name.
-_PURPOSE = frozenset({"para", "pour", "um"})
-#: Words between a self-naming phrase and the name ("calls itself the …", "اسم").
-_SELF_NAME_SKIP = frozenset({"the", "el", "la", "le", "los", "las", "les", "اسم", "باسم"})
 #: Tokens after an Arabic title searched for the name that opens with a given name.
 _TITLE_RUN = 9
-#: Function words that begin like a definite noun once normalised (إلى → الي، الذي).
-_AR_AL_FUNCTION_WORDS = frozenset({"الي", "الذي", "التي", "الذين", "اللذين", "الا", "الان"})
 #: The most words an Arabic personal name set off by commas may take ("عبد الفتاح علي سمتر").
 _AR_NAME_MAX_WORDS = 4
-#: Prepositions before a place inside a title ("المبعوث إلى المنطقة"), normalised (ى → ي).
-_AR_PLACE_PREPS = frozenset({"في", "الي", "لدي"})
-#: Nouns a statement is given to ("لمراسل الجزيرة", "لوكالة رويترز"): after ل they end an
-#: organisation's name instead of extending it.
-_AR_AUDIENCE = frozenset(
-    {"مراسل", "وكاله", "صحيفه", "جريده", "قناه", "اذاعه", "تلفزيون", "موقع", "مجله"}
-)
-#: Words linking a place noun to its name ("the town of X", "departamento de X").
-_PLACE_LINKS = frozenset({"of", "the", "de", "del", "du", "d", "des", "von"})
 #: Lowercase words inside a self-given name ("the Sons of the Valley").
 _NAME_LINKS = _NAME_PARTICLES | _PLACE_LINKS
-#: English articles before a title in apposition ("Idris Halloran, a spokesman for…").
-_ARTICLES_EN = ("a", "an", "the")
 #: Gazetteer kinds a longer organisation name takes in ("Mission des Nations unies…").
 _SWALLOWED_KINDS = ("international_org", "government", "military")
 #: Source kinds of news outlets, whose names are neither persons nor states.
 _OUTLET_KINDS = ("newspaper", "broadcaster", "news_agency")
-#: Collective words for a story's insurgents ("the rebels", "المسلحين").
-_REBELS = frozenset(
-    {"rebels", "rebelles", "rebeldes", "insurgents", "militants", "مسلحين", "مسلحون"}
-)
-#: Plurals of communities that the names before them each are ("the X and Y clans").
-_COMMUNITY_PLURALS = frozenset(
-    {"communities", "clans", "tribes", "communautes", "tribus", "comunidades", "clanes"}
-)
-#: Conjunctions that join two names ("the Akot-Dhol and Nyangwar communities").
-_JOINING = frozenset({"and", "et", "y", "und"})
-#: Heads of kind `other` that may stand for any group ("the group"); "the church" or
-#: "the company" never stands for an armed group.
-_COLLECTIVE_HEADS = frozenset({"group", "مجموعه"})
-#: "General" after a head ("الاتحاد العام", "القيادة العامة"): in the stop list as "the
-#: year", an adjective here.
-_AR_GENERAL = frozenset({"العام", "العامه"})
 #: How far (characters) past a name its acronym in brackets may open.
 _ACRONYM_REACH = 80
 #: Quotes that set off an organisation's name after its head, and the longest such name.
 _OPENING_QUOTES = frozenset({"«", '"', "“"})
 _CLOSING_QUOTES = frozenset({"»", '"', "”"})
 _MAX_QUOTED_NAME = 4
-#: Heads that "general" makes a public authority ("الهيئة العامة"), not a political body.
-_AR_PUBLIC_HEADS = frozenset({normalize("هيئة")})
-#: Words that open a tribe's or a family's name ("بني حسان", "آل مرة" → "ال مره", "البو").
-_AR_TRIBAL = frozenset({"بني", "بنو", "ال", "البو"})
-#: Particles after which a clause may open with a name.
-_AR_BEFORE_NAME = frozenset(
-    {"ان", "بان", "انه", "لكن", "ولكن", "كما", "اما", "ثم", "حيث", "اذ", "فيما", "بينما", "قد"}
-)
-#: Negators that only ever precede a verb.
-_AR_VERB_NEGATORS = frozenset({"لم", "لن", "ولم", "ولن", "فلم", "فلن"})
-#: What may stand between a generic government word and the body it governs: nothing in an
-#: Arabic construct ("حكومة الولاية"), a preposition elsewhere ("the government of the
-#: province").
-_GOVERNS = re.compile(r" (?:of (?:the )?|de (?:la |l )?|du |del |des )?")
-#: Words that end an indefinite apposition's noun phrase ("a regional bloc whose envoy").
-_APPOSITION_ENDS = frozenset(
-    {"whose", "that", "which", "who", "based", "of", "with", "in", "from"}
-    | {"dont", "qui", "que", "de", "du", "des", "basee", "base", "en", "avec"}
-    | {"cuyo", "cuya", "del", "con", "basada", "basado"}
-)
-#: Indefinite articles that open an apposition describing the body before it.
-_INDEFINITE = frozenset({"a", "an", "un", "une", "una"})
+_GOVERNS = re.compile(" (?:" + phrase_pattern(p + " " for p in _G.government_links) + ")?")
 #: Roles that make an unaffiliated person part of the article's government.
 _STATE_ROLES = ("minister", "secretary", "governor", "commissioner", "president", "ministre")
 #: Titles whose body is an office of state ("el viceministro de Transporte").
 _OFFICE_ROLES = frozenset({"minister", "deputy minister", "mayor", "governor", "secretary"})
-#: Titles of a company's officers, and the words between such a title and the company.
+#: Titles of a company's officers.
 _COMPANY_ROLES = frozenset({"director", "chief executive"})
-_COMPANY_LINKS = frozenset({"of", "de", "del", "du", "d"})
 _ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z\-]{1,9})\)")
 _TWO_SCRIPTS = re.compile(r"\s*\(([A-Za-z][A-Za-z .'\-]{2,60})\)")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -139,8 +97,6 @@ _CAPITALS = re.compile(r"\b[A-Z]{2,8}\b")
 _ACRONYM = re.compile(r"[A-Z]{3,8}")
 #: One in brackets, alone: "(ATAW)".
 _BRACKETED_ACRONYM = re.compile(r"\(([A-Z]{3,8})\)")
-#: Conjunctions inside an organisation's name ("Transport and Aviation Workers").
-_CONJUNCTIONS = frozenset({"and", "et", "y", "und", "e"})
 
 
 @dataclass(slots=True)
@@ -524,7 +480,7 @@ class _Builder:
     def _spelling(self, k: int, letters: str) -> tuple[int, int] | None:
         """The tokens before token `k` whose initials, links and articles aside, are
         `letters`, the first one capitalised; None when there are none."""
-        doc, skip = self.doc, self.lex.np_links | _DEFINITE | _CONJUNCTIONS
+        doc, skip = self.doc, self.lex.np_links | _DEFINITE | _AND
         i, n = k - 1, len(letters)
         while i >= 0 and n > 0 and (i == k - 1 or not self.boundary(i + 1)):
             t = self.tok(i)
@@ -775,7 +731,7 @@ class _Builder:
             t = self.tok(j)
             if j in self.self_name_starts:
                 break  # "Frente Campesino conocido como…": the name ends before the phrase
-            if t in _CONJUNCTIONS and last == j - 1 and cap[last] and self._name_goes_on(j + 1):
+            if t in _AND and last == j - 1 and cap[last] and self._name_goes_on(j + 1):
                 j += 1  # "Ministerio de Agricultura y Desarrollo Rural"
                 continue
             if t in lex.np_links:
@@ -1980,7 +1936,7 @@ class _Builder:
             if k == first:
                 return []
             names.append((min(first, k - step), max(first, k - step)))
-            if not 0 <= k < n or self.tok(k) not in _JOINING or len(names) == 2:
+            if not 0 <= k < n or self.tok(k) not in _AND or len(names) == 2:
                 break
             k += step
         return names if len(names) == 2 else []

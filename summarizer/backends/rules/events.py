@@ -54,105 +54,61 @@ from rapidfuzz import fuzz
 from ...textnorm import normalize
 from .actors import ActorRec, ActorTable, Mention
 from .doc import Doc, Sentence
-from .lexicon import STATUS_ORDER, CueMatch
+from .lexicon import STATUS_ORDER, CueMatch, load_grammar
 from .sources import SourceRec
 
-_PRONOUNS = frozenset(
-    {"he", "she", "they", "it", "il", "elle", "ils", "elles", "er", "sie", "el", "ella", "ellos"}
-)
-_WITH = frozenset({"with", "مع", "avec", "con", "mit", "to", "between", "بين"})
+#: Word classes from the lexicons' [grammar] tables (grammar.py says what each holds).
+_G = load_grammar()
+_PRONOUNS = _G.pronouns
+_WITH = _G.with_
+_PRONOUN_ADVERBS = _G.sentence_adverbs
+_PRONOUN_GAP = _G.sentence_adverbs | _G.pronoun_clitics
+_AND = _G.and_
+_ARTICLES_ANY = _G.definite_articles
+_COMPLEMENTIZERS = _G.complementizers
+_REPORTED_CLAUSE = _G.reported_clause
+_INFINITIVE_OPENERS = _G.infinitive_openers
+_RELATIVES = _G.relatives
+_INSTITUTIONS = _G.institutions
+_WITHHOLDING = _G.withholding
+_SIMILAR = _G.similar
+_ANONYMOUS_STOPS = _G.anonymous_stops
+_DETERMINERS = _G.determiners
+_SPEAKER_NOUNS = _G.speaker_nouns
+_CITING = _G.citing
+_CHAIN_VERBS = _G.chain_verbs
+_PREPOSITIONS = _G.anonymous_prepositions
+_PLURAL_SPEAKERS = _G.plural_speakers
+_NEUTER_PRONOUNS = _G.neuter_pronouns
+_FIRST_PERSON = _G.first_person
+_TIME_WORDS = _G.time_words
+_SPEAKER_AFTER = _G.speaker_after
+_MODALS = _G.modals
+_CONDITIONALS = _G.conditionals
+_COORDINATORS = _G.coordinators
+_MA_RELATIVE = _G.relative_pairs
+_VERB_PARTICLES = _G.verb_particles
+_AR_PRONOUN_PARTICLES = _G.pronoun_particles
+_CONCESSIVE = _G.concessive
+_DISJUNCTIONS = _G.disjunctions
+_AUXILIARIES = _G.auxiliaries
+_PAST_AUXILIARIES = _G.past_auxiliaries
+_NEGATIVE_OBJECTS = _G.negative_objects
+_REPORTED_ABOUT = _G.reported_about
+_BACK_REFERENCES = _G.back_references
+_COMMENT_WORDS = _G.comment_words
+_MEDIATION_WORDS = _G.mediation_words
+_PASSIVE_AUX = _G.passive_auxiliaries
+_AGENT_PREPOSITIONS = _G.agent_prepositions
+_TWO = _G.two
+
 #: Punctuation a negator never reaches across to negate a cue.
 _NEGATION_STOPS = ("،", ",", "؛", ";", ":", "(", ")")
-#: Adverbs between a subject pronoun and its verb ("He also denied", "Elle a aussi démenti").
-_PRONOUN_ADVERBS = frozenset(
-    {
-        "also",
-        "again",
-        "later",
-        "further",
-        "then",
-        "aussi",
-        "egalement",
-        "ensuite",
-        "tambien",
-        "ademas",
-        # "Il a en revanche indiqué", "Il a toutefois démenti", "He has however said"
-        "revanche",
-        "toutefois",
-        "cependant",
-        "pourtant",
-        "ailleurs",
-        "par",
-        "outre",
-        "however",
-    }
-)
-#: Words between a subject pronoun and its verb: those adverbs, auxiliaries and object
-#: clitics ("Il a également démenti", "Il y dément", "He has also denied"), normalised.
-_PRONOUN_GAP = _PRONOUN_ADVERBS | {
-    "a",
-    "avait",
-    "has",
-    "had",
-    "ha",
-    "habia",
-    "y",
-    "en",
-    "lui",
-    "leur",
-    "se",
-    "s",
-    "l",
-    "le",
-    "la",
-}
 #: Negotiation values that name an agreement already made when definite.
 _AGREEMENT_SUBJECTS = frozenset({"agreement", "deal"})
 _PAIRED_QUOTES = (("«", "»"), ("“", "”"))
 _CLOSING_QUOTES = ('"', "»", "”")
 _FINAL_STOPS = (".", "!", "?", "؟", "…")
-_AND = frozenset({"and", "و", "et", "y", "und"})
-#: Articles between "with" and a name ("with the army", "con el Ejército", "avec le M23").
-_ARTICLES_ANY = frozenset(
-    {"the", "el", "la", "los", "las", "le", "les", "l", "der", "die", "dem", "den"}
-)
-_COMPLEMENTIZERS = frozenset(
-    {"ان", "بان", "انه", "انها", "ما", "that", "que", "dass", "reports", "تقارير"}
-)
-#: Words that open a reported clause: actors named before it in a claim's segment are the
-#: frame of the report (speaker, audience, venue: "told parliament that…", "في إحاطة أمام
-#: مجلس الأمن إن…"), not parties to the talks.
-_REPORTED_CLAUSE = frozenset({"ان", "بان", "انه", "انها", "that", "que", "qu", "dass"})
-#: Auxiliaries that open an infinitive clause, a proposition like a "that" clause ("negó
-#: estar detrás del motín", "a démenti avoir versé", "denied having paid").
-_INFINITIVE_OPENERS = frozenset({"haber", "estar", "ser", "avoir", "etre", "having", "being"})
-#: Articles that open a noun phrase, by language ("a" is an article only in English).
-_ARTICLES = {
-    "en": frozenset({"a", "an", "the"}),
-    "fr": frozenset({"un", "une", "le", "la", "les", "des"}),
-    "es": frozenset({"un", "una", "el", "la", "los", "las"}),
-    "de": frozenset({"ein", "eine", "der", "die", "das"}),
-}
-#: Relative pronouns that make the verb after them the antecedent's ("…, which said").
-_RELATIVES = frozenset({"which", "who", "qui", "que", "quien", "quienes", "der", "die", "das"})
-#: Adjectives that tie an anonymous source to a kind of body ("مصدر عسكري", "a government
-#: source"), normalised.
-_INSTITUTIONS = {
-    **dict.fromkeys(
-        ("عسكري", "عسكريه", "military", "militaire", "militaires", "militar", "militares"),
-        "military",
-    ),
-    **dict.fromkeys(
-        ("حكومي", "حكوميه", "government", "gouvernemental", "gouvernementale", "gubernamental"),
-        "government",
-    ),
-}
-#: Words before a reporting verb that make it part of an anonymity phrase ("عدم ذكر اسمه").
-_WITHHOLDING = frozenset({"عدم", "بعدم"})
-#: Words that make a negotiation word background ("similar deals", "صفقة مماثلة").
-_SIMILAR = frozenset(
-    {"similar", "مماثله", "مماثلا", "مشابهه", "مشابها", "similaires", "similaire", "similares"}
-)
 #: How far past the cue a complementizer may open the denied clause.
 _ADVERBIAL_TOKENS = 12
 #: What ends a denied clause: commas, semicolons, brackets and spaced dashes.
@@ -171,75 +127,9 @@ _APPOSITION_GAP = 12
 _ANONYMOUS_GAP = 16
 #: Words that may qualify an anonymous source after its cue.
 _ANONYMOUS_WORDS = 4
-_ANONYMOUS_STOPS = frozenset(
-    {
-        "who",
-        "which",
-        "said",
-        "told",
-        "speaking",
-        "qui",
-        "que",
-        "citee",
-        "cited",
-        "الذي",
-        "التي",
-        # "نقلت عن مصادر قبلية قولها إن…": the saying, not the source.
-        "قوله",
-        "قولها",
-        "قولهم",
-        "قولهما",
-    }
-)
 #: Endings of an Arabic relative adjective (nisba), normalised: أمني، قبلية، دبلوماسيين.
 _NISBA = ("ي", "يه", "يين", "يون")
-_DETERMINERS = frozenset({"a", "an", "the", "two", "three", "several", "une", "un", "des"})
-#: Nouns that name an anonymous speaker (normalised), as opposed to a manner phrase
-#: ("on condition of anonymity") or a member of a body.
-_SPEAKER_NOUNS = frozenset(
-    {
-        "مصادر",
-        "مصدر",
-        "مصدرا",
-        "دبلوماسي",
-        "دبلوماسيين",
-        "دبلوماسيون",
-        "source",
-        "sources",
-        "diplomat",
-        "diplomats",
-        "official",
-        "officials",
-        "fuente",
-        "fuentes",
-        "quelle",
-        "quellen",
-        "diplomate",
-        "diplomates",
-        "person",
-        "people",
-        "personne",
-        "persona",
-    }
-)
-#: Words that introduce a cited source inside an attribution ("نقلا عن", "citing").
-_CITING = frozenset({"عن", "citing", "citant", "citando"})
-#: Attribution verbs that attribute only with "عن" (from) after them: "نقلت وكالة رويترز
-#: عن مسؤول"; without it, "نقل الوسيط عرضا" is "conveyed an offer".
-_CHAIN_VERBS = frozenset({"نقل", "نقلت"})
 _CHAIN_WINDOW = 6
-#: Prepositions that open the qualifier of an anonymous speaker (normalised).
-_PREPOSITIONS = frozenset(
-    {"في", "علي", "من", "عن", "of", "to", "in", "on", "at", "with", "du", "de", "des", "a", "en"}
-)
-#: Plural anonymous speakers (normalised): an `other` actor rather than a person.
-_PLURAL_SPEAKERS = frozenset({"مصادر", "دبلوماسيين", "دبلوماسيون", "مسؤولين", "مسؤولون"})
-#: Pronouns that never stand for a person.
-_NEUTER_PRONOUNS = frozenset({"it"})
-#: First-person denial forms and pronouns (normalised).
-_FIRST_PERSON = frozenset(
-    {"ننفي", "نفينا", "انفي", "نفيت", "نحن", "we", "i", "nous", "je", "wir", "ich", "nosotros"}
-)
 #: An aside opening right after a name, and what closes it.
 _ASIDE_OPEN = re.compile(r"\s*([-–—،,(])")
 _ASIDE_CLOSE = {
@@ -248,25 +138,6 @@ _ASIDE_CLOSE = {
     "(": re.compile(r"\)"),
 }
 _ASIDE_WORDS = 20
-#: Time adverbs between a denier and the denied clause (normalised).
-_TIME_WORDS = frozenset(
-    {
-        "امس",
-        "اليوم",
-        "يوم",
-        "الاثنين",
-        "الثلاثاء",
-        "الاربعاء",
-        "الخميس",
-        "الجمعه",
-        "السبت",
-        "الاحد",
-        "yesterday",
-        "today",
-    }
-)
-#: Cues that name their speaker after them ("according to X", "بحسب X").
-_SPEAKER_AFTER = frozenset({"according to", "بحسب", "حسب", "وفق", "وفقا", "selon", "segun"})
 #: Claim statuses that assert talks took place (a denial of the talks contradicts them).
 _CLAIM_STATUSES = frozenset({"ongoing", "agreed", "stalled", "concluded"})
 #: Outside bodies: they mediate between the sides rather than being one.
@@ -284,86 +155,17 @@ _CAMPS = {
 _FACING = {"armed": ("state",), "state": ("armed",)}
 #: Arabic conjunctions written as a prefix of the next word.
 _CONJUNCTIONS = frozenset({"و", "ف"})
-#: Modal and future markers: an agreement that "could be signed" is not yet agreed.
-_MODALS = frozenset(
-    {
-        "could",
-        "would",
-        "will",
-        "may",
-        "might",
-        "expected",
-        "pourrait",
-        "pourraient",
-        "devrait",
-        "devraient",
-        "sera",
-        "podria",
-        "podría",
-        "será",
-        "könnte",
-        "wird",
-        "سيتم",
-        "سوف",
-        "يتوقع",
-        "المتوقع",
-        # Hopes and expectations are not agreements either.
-        "hope",
-        "hopes",
-        "hoped",
-        "hoping",
-        "expects",
-        "espere",
-        "espera",
-        "hofft",
-        "امل",
-        "امله",
-        "املها",
-        "يامل",
-        "تامل",
-    }
-)
-#: Conditional markers: "if the factions reject the offer" asserts no refusal.
-_CONDITIONALS = frozenset({"if", "unless", "si", "wenn", "falls", "اذا", "لو"})
 #: Quotation marks (a clause break that opens a quote, not an apposition).
 _QUOTES = frozenset('"«»“”')
-#: Words that give a verb the subject of the verb before it ("كما نفى", "also denied").
-_COORDINATORS = frozenset({"كما", "وكما", "also", "aussi", "egalement", "tambien", "auch"})
 #: How far (normalised characters) before a predicative cue its verb's negator may stand.
 _PREDICATE_REACH = 80
 #: Source kinds that are outlets: an actor inside one's name is the channel.
 _OUTLET_SOURCE_KINDS = frozenset({"news_agency", "newspaper", "broadcaster"})
-#: A pronoun with "ما" after it: relative, not a negator ("وهو ما نفاه": which … denied).
-_MA_RELATIVE = tuple(
-    [w, "ما"] for w in ("هو", "وهو", "هي", "وهي", "هذا", "وهذا", "ذلك", "وذلك", "وهذه", "هذه")
-)
-#: Particles that may open a clause before its verb ("ونفت", "فقد نفى", "كما نفت").
-_VERB_PARTICLES = frozenset({"قد", "فقد", "وقد", "لقد", "كما", "وكما", "ثم", "بل"})
-#: Arabic particles carrying the subject pronoun of the verb after them ("لكنها نفت").
-_AR_PRONOUN_PARTICLES = frozenset(
-    {"لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم", "وهو", "وهي", "فهو", "فهي"}
-)
-#: Words after which a status is background, not the claim's ("pese al rechazo").
-_CONCESSIVE = frozenset(
-    {"despite", "pese", "malgre", "رغم", "بالرغم", "ورغم", "الرغم", "pesar", "depit"}
-)
-#: Disjunctions that carry a negation over to the verb after them.
-_DISJUNCTIONS = frozenset({"او", "ولا", "or", "nor", "ou", "ni", "o", "oder", "noch"})
-#: Auxiliaries as written (accents kept: French "a" is not "à"): a verb phrase begins.
-_AUXILIARIES = frozenset({"a", "avait", "ont", "avaient", "has", "had", "have", "ha", "había"})
-#: Auxiliaries of past tenses: a negated past verb is a negative assertion, not a refusal.
-_PAST_AUXILIARIES = frozenset(
-    {"a", "avait", "ont", "avaient", "ha", "habia", "han", "hat", "hatte"}
-)
-#: Negative objects that cancel the verb before them ("signed nothing").
-_NEGATIVE_OBJECTS = frozenset({"nothing", "rien", "nada", "nichts", "شيئا"})
 #: Offer nouns a later sentence refers back to ("rejected the offer", "تدرس العرض").
 _OFFER_SUBJECTS = frozenset({"offer", "proposal", "initiative"})
 #: The subject of a claim a status verb states alone, by its status, and back.
 _ACT_SUBJECTS = {"agreed": "agreement", "proposed": "proposal"}
 _ACT_STATUS = {subject: status for status, subject in _ACT_SUBJECTS.items()}
-#: The preposition that gives what a report says (ما تداولته حسابات «عن» وجود…), folded.
-_REPORTED_ABOUT = "عن"
 #: How many words back a verb asking for a denial may govern it ("طالبت رابطة أمهات
 #: المعتقلين في القرقف الجيش بنفي").
 _DEMAND_WORDS = 8
@@ -376,58 +178,12 @@ _SAME_DENIED = 60
 _LEAD_SENTENCES = 1
 #: How many sentences back an anaphoric offer is looked for.
 _OFFER_WINDOW = 6
-#: Determiners that refer back to something named before ("that offer", "cette offre").
-_BACK_REFERENCES = frozenset(
-    {
-        "the",
-        "that",
-        "this",
-        "cette",
-        "cet",
-        "ce",
-        "l",
-        "la",
-        "le",
-        "esta",
-        "este",
-        "esa",
-        "ese",
-        "el",
-    }
-)
 #: How many words may link an offer to its author ("put forward by").
 _OFFER_BY_WORDS = 3
-#: Objects of a refusal verb that make it a refusal to comment, not to negotiate.
 #: How many tokens after a refusal verb its comment word may come.
 _COMMENT_REACH = 10
-_COMMENT_WORDS = frozenset(
-    {
-        "التعليق",
-        "الاجابه",
-        "الادلاء",
-        "الخوض",
-        "comment",
-        "elaborate",
-        "answer",
-        "commenter",
-        "repondre",
-        "répondre",
-        "comentar",
-        "responder",
-        "kommentieren",
-    }
-)
 #: Claim statuses a denial of a status contradicts.
 _DENIED_STATUS_CONFLICTS = {"agreed": frozenset({"agreed", "concluded"})}
-#: Words that make a body a mediator by name ("the national mediation office"), normalised.
-_MEDIATION_WORDS = frozenset(
-    {"mediation", "mediator", "وساطه", "الوساطه", "mediacion", "vermittlung"}
-)
-#: Auxiliaries of a passive denial ("was denied by", "a été démenti par", "fue desmentido").
-_PASSIVE_AUX = frozenset({"was", "were", "been", "being", "ete", "fue", "fueron", "sido", "wurde"})
-_AGENT_PREPOSITIONS = frozenset({"by", "par", "por", "von"})
-#: Numerals that make the plural after them a pair of sides ("the two militias").
-_TWO = frozenset({"two", "both", "deux", "dos", "ambas", "ambos", "beiden", "zwei"})
 #: Clitics before an Arabic dual ("والعشيرتين", "للفصيلين").
 _AR_PREFIXES = ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ب", "ل")
 #: How many words may separate a name from the phrase that calls it a mediator (", which
@@ -613,7 +369,7 @@ class _Extractor:
         if (
             self.lex.clitics
             and self.doc.ntext.endswith("ما ", 0, start)
-            and self.words_before(start, 24)[-2:] in _MA_RELATIVE
+            and tuple(self.words_before(start, 24)[-2:]) in _MA_RELATIVE
         ):
             return False
         return self._negator_before(self.words_before, start, window) and (
@@ -812,7 +568,7 @@ class _Extractor:
             ):
                 return head + aside  # "The LDF's commander, Hassan Dube, said": the name
             return aside + head
-        if same or gap[0] in _ARTICLES.get(self.lex.code, ()):
+        if same or gap[0] in self.lex.grammar.articles:
             return same  # ", a council of elders mediating between them said": its own subject
         return before  # "…, a de son côté rejeté": adverbials, the subject is earlier
 
@@ -1381,7 +1137,9 @@ class _Extractor:
             and doc.token_text(first) in _REPORTED_CLAUSE | _INFINITIVE_OPENERS
         ) or not _REPORTED_CLAUSE.isdisjoint(words := doc.ntext[start:end].split())
         # «ما تداولته مواقع إخبارية عن نيتها إغلاق الميناء»: what a report says "about".
-        proposition = proposition or (bool(self.lex.clitics) and _REPORTED_ABOUT in words[1:])
+        proposition = proposition or (
+            bool(self.lex.clitics) and not _REPORTED_ABOUT.isdisjoint(words[1:])
+        )
         return (
             not proposition
             or bool(doc.matches(self.lex.negotiation, start, end))
@@ -2097,7 +1855,7 @@ class _Extractor:
                 if m.start <= m0.start:
                     continue
                 gap = self.doc.ntext[m0.end : m.start].split()
-                joined = not gap or gap in (["و"], ["and"], ["et"], ["y"], ["und"])
+                joined = not gap or (len(gap) == 1 and gap[0] in _AND)
                 joined = joined and (gap != [] or self.doc.ntext[m.start - 1 : m.start] == "و")
                 if joined and m.key not in out:
                     out.append(m.key)

@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any, Generic, TypeVar
 
 from ...textnorm import normalize
+from .grammar import Grammar, build_grammar
 
 T = TypeVar("T")
 
@@ -29,7 +30,7 @@ _AR_SUFFIX = "(?:هما|هم|ها|ه|نا)?"
 _AR_VERB_SUFFIX = "(?:هما|هم|ها|نا)?"
 
 
-def _trie_pattern(phrases: Iterable[str]) -> str:
+def phrase_pattern(phrases: Iterable[str]) -> str:
     """A regex matching exactly `phrases`, longest alternatives first, as a character trie."""
     trie: dict[str, Any] = {}
     for phrase in phrases:
@@ -102,7 +103,7 @@ class CueSet(Generic[T]):
             return
         # A trie-shaped pattern: at each token start the regex walks shared prefixes once
         # instead of trying hundreds of alternatives one after another.
-        alternation = _trie_pattern(table)
+        alternation = phrase_pattern(table)
         if clitics:
             suffix = _AR_VERB_SUFFIX if verbs else _AR_SUFFIX
             body = rf"{_AR_PREFIX}(?P<cue>{alternation}){suffix}(?!\S)"
@@ -305,6 +306,8 @@ class Lexicon:
     document_cited: CueSet[str]
     anonymous: CueSet[str]
     member: CueSet[str]
+    #: This language's word classes (`load_grammar()` has every language's).
+    grammar: Grammar
     raw: Mapping[str, Any] = field(repr=False, default_factory=dict)
 
 
@@ -316,20 +319,14 @@ def _with_article(entries: Iterable[tuple[str, str]], clitics: bool) -> list[tup
     return out
 
 
-#: Words around a title that are not the title ("of", "its", «باسم»).
-_TITLE_FRAME = frozenset(
-    {"of", "for", "its", "their", "s", "de", "del", "du", "des", "d", "su", "sus", "son", "sa"}
-    | {"leur", "باسم", "في", "لـ"}
-)
-
-
 def _bare_titles(titles: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    frame = load_grammar().title_frame
     bare: dict[str, str] = {}
     for cue, role in titles:
         words = normalize(cue).split()
-        while words and words[0] in _TITLE_FRAME:
+        while words and words[0] in frame:
             words.pop(0)
-        while words and words[-1] in _TITLE_FRAME:
+        while words and words[-1] in frame:
             words.pop()
         if words:
             bare.setdefault(" ".join(words), role)
@@ -355,6 +352,7 @@ SOURCE_CUE_KINDS: tuple[str, ...] = (
 )
 
 
+@lru_cache(maxsize=16)
 def _read_toml(name: str) -> dict[str, Any]:
     path = resources.files(__package__).joinpath("lexicons", name)
     with path.open("rb") as fh:
@@ -366,6 +364,15 @@ def available_languages() -> tuple[str, ...]:
     folder = resources.files(__package__).joinpath("lexicons")
     names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".toml"))
     return tuple(n[: -len(".toml")] for n in names if n != "gazetteer.toml")
+
+
+@lru_cache(maxsize=1)
+def load_grammar() -> Grammar:
+    """Every language's word classes, merged: the rules look words up in these."""
+    return build_grammar(
+        (f"{code}.toml", _read_toml(f"{code}.toml").get("grammar", {}))
+        for code in available_languages()
+    )
 
 
 @lru_cache(maxsize=16)
@@ -471,6 +478,7 @@ def load_lexicon(code: str) -> Lexicon:
         document_cited=cues(_phrases(sources.get("document_cited", []))),
         anonymous=cues(_phrases(sources.get("anonymous", []))),
         member=cues(_phrases(sources.get("member", []))),
+        grammar=build_grammar([(f"{code}.toml", data.get("grammar", {}))]),
         raw=data,
     )
 

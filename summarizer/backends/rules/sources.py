@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from .actors import ActorTable, Mention, _strip_arabic_clitic
 from .actors import _key as normalize
 from .doc import Doc
+from .lexicon import load_grammar
+
+_G = load_grammar()
 
 #: Which source of a sentence an item is reported through: the channel closest to the
 #: article (the outlet the statement was given to) wins over inner channels.
@@ -32,7 +35,7 @@ _PRIORITY = {
 }
 #: Cue kinds whose English cue word only names an outlet inside a capitalised title.
 _TITLE_KINDS = frozenset({"newspaper", "news_agency"})
-_FOOTER_CUES = ("المصدر", "source", "sources", "fuente", "quelle")
+_FOOTER_CUES = _G.footer_cues
 
 
 @dataclass(slots=True)
