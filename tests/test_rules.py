@@ -3348,3 +3348,87 @@ def test_an_acronym_that_leaves_out_the_place_still_ends_the_name() -> None:
     fdea = by_name["Fédération départementale des exploitants agricoles de Haute-Lisière"]
     assert "FDEA" in fdea.aliases
     assert by_name["Jean-Baptiste Morvillier"].affiliation == fdea.id
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "body"),
+    [
+        (
+            "El Sindicato Unitario de Trabajadores de la Educación de Ocopa (SUTEO) convocó la "
+            "huelga. Por su parte, la secretaria general del SUTEO, Yolanda Chuctaya Mamani, "
+            "desmintió que el gremio haya pactado con el ministerio.",
+            "Yolanda Chuctaya Mamani",
+            "Sindicato Unitario de Trabajadores de la Educación de Ocopa",
+        ),
+        (
+            "La Federación de Choferes del Transporte Pesado del Norte convocó el paro. Pocas "
+            "horas después, el secretario ejecutivo de la federación, Rubén Aguilera Choque, negó "
+            "a EFE que su organización haya firmado un acuerdo.",
+            "Rubén Aguilera Choque",
+            "Federación de Choferes del Transporte Pesado",
+        ),
+        (
+            "La Federación de Estudiantes del Litoral Sur (FELS) no acepta esa fórmula. Su "
+            "presidenta, Camila Ortúzar Ibáñez, escribió en su cuenta que la toma sigue.",
+            "Camila Ortúzar Ibáñez",
+            "Federación de Estudiantes del Litoral Sur",
+        ),
+        (
+            "The Northern Customs Union said it was discussing an exemption. The union's trade "
+            "commissioner, Piet van Rossem, said he had put forward a compromise.",
+            "Piet van Rossem",
+            "Northern Customs Union",
+        ),
+        (
+            "The electoral commission declared Daniel Okumbe of the United Lakes Party the "
+            "winner of the vote.",
+            "Daniel Okumbe",
+            "United Lakes Party",
+        ),
+        (
+            "Kurano Gold Ltd said it would pay. Kurano's chief executive, Martin Gillard, did "
+            "not deny that an offer was made.",
+            "Martin Gillard",
+            "Kurano Gold Ltd",
+        ),
+        (
+            "نفى المتحدث باسم ألوية حماة الساحل العقيد منصور قاسم الحردي، في اتصال هاتفي، "
+            "التوصل إلى اتفاق.",
+            "منصور قاسم الحردي",
+            "ألوية حماة الساحل",
+        ),
+        (
+            "نفى المتحدث باسم قوة الحماية الثالثة، الرائد معاذ الترهوني، أن تكون القوة قد وقعت "
+            "اتفاقا.",
+            "معاذ الترهوني",
+            "قوة الحماية الثالثة",
+        ),
+    ],
+)
+def test_an_officer_belongs_to_the_body_their_description_names(
+    text: str, person: str, body: str
+) -> None:
+    """A description set off before the name ("el secretario ejecutivo de la federación,"),
+    a name followed by "of" and a body, a short name owning the title ("Kurano's chief
+    executive"), and what an Arabic spokesman speaks in the name of («باسم»), named by a
+    head word or not."""
+    draft = extract(text)
+    by_name = {a.name: a for a in draft.actors}
+    assert _names(draft)[by_name[person].affiliation or ""] == body
+
+
+def test_a_spokesman_of_a_bare_definite_word_makes_no_new_body() -> None:
+    """«المتحدث باسم الألوية» refers back: no body named «الألوية» is made for it."""
+    draft = extract("قال المتحدث باسم الألوية العقيد منصور قاسم الحردي إن المفاوضات متوقفة.")
+    assert [a.name for a in draft.actors if a.kind != "person"] == []
+    assert {a.name: a.affiliation for a in draft.actors}["منصور قاسم الحردي"] is None
+
+
+def test_a_phrase_set_off_before_a_name_is_a_title_only_from_a_determiner() -> None:
+    """ "Tras la salida de la federación, X negó…": a prepositional phrase before the
+    comma says when, not whose officer X is."""
+    draft = extract(
+        "La Federación de Choferes del Transporte Pesado del Norte convocó el paro. Tras la "
+        "salida de la federación, Rubén Aguilera Choque negó que hubiera un acuerdo."
+    )
+    assert {a.name: a.affiliation for a in draft.actors}["Rubén Aguilera Choque"] is None

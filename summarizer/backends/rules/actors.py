@@ -54,6 +54,8 @@ _APPOSITION_ENDS = _G.apposition_ends
 _INDEFINITE = _G.indefinite_articles
 _COMPANY_LINKS = _G.company_links
 _AND = _G.and_
+_BODY_LINKS = _G.body_links
+_MEMBER_LINKS = _G.member_links
 
 #: Words an Arabic organisation name may run on for after its head.
 _MAX_AR_NP = 4
@@ -1094,10 +1096,14 @@ class _Builder:
                 affiliation = self._latest_organisation(doc.tokens[ti][0])
             if affiliation is None:
                 # "Y's spokesman", "The United Nations special envoy": the owner before.
-                affiliation = self._mention_ending_before(ti) or (
-                    self._mention_ending_before(ti - 1)
-                    if ti > 0 and not self.arabic and not self.boundary(ti - 1)
-                    else None  # the previous sentence's last words own no title
+                affiliation = (
+                    self._mention_ending_before(ti)
+                    or (
+                        self._mention_ending_before(ti - 1)
+                        if ti > 0 and not self.arabic and not self.boundary(ti - 1)
+                        else None  # the previous sentence's last words own no title
+                    )
+                    or (None if self.arabic else self._short_owner_before(ti))
                 )
             name_span = (
                 self._name_before(ti)
@@ -1133,6 +1139,10 @@ class _Builder:
                         break
             if name_span is None:
                 continue
+            if affiliation is None and m.cue.split()[-1] in _BODY_LINKS:
+                # "المتحدث باسم ألوية حماة الساحل العقيد منصور…": what the holder speaks in
+                # the name of is a body, named or not by a head word.
+                affiliation = self._body_in_complement(tj + 1, name_span[0])
             a, b = name_span
             start, end = doc.tokens[a][0], doc.tokens[b][1]
             if doc.sentence_at(start).index != doc.sentence_at(m.start).index:
@@ -1150,6 +1160,31 @@ class _Builder:
                 continue
             key = self.add(start, end, "person", role=m.value, affiliation=affiliation)
             self._two_scripts(key, end)
+
+    def _body_in_complement(self, i: int, j: int) -> str | None:
+        """The words from token `i` to the holder's name or rank (token `j`), as a body of
+        its own: a few name-like words in one clause, not already an actor."""
+        while j > i and self.tok(j - 1) in self.lex.ranks:
+            j -= 1
+        if not 0 < j - i <= _MAX_AR_NP or any(self.boundary(k) for k in range(i + 1, j)):
+            return None
+        if not all(self.nameish(self.tok(k)) for k in range(i, j)):
+            return None
+        start, end = self.doc.tokens[i][0], self.doc.tokens[j - 1][1]
+        if not self.free(start, end):
+            return None
+        word = self.tok(i)
+        if j - i == 1 and word.startswith("ال"):
+            # "المتحدث باسم الألوية": the body named before by that first word.
+            return next(
+                (
+                    rec.key
+                    for rec in self.actors.values()
+                    if rec.kind != "person" and _key(rec.name).split()[0] == word[2:]
+                ),
+                None,
+            )
+        return self.add(start, end, "other")
 
     def _company_in_complement(self, i: int, j: int) -> str | None:
         """ "el gerente de Operaciones de Petroamaz, Ignacio Valdivieso": the one
@@ -1271,6 +1306,24 @@ class _Builder:
             ):
                 latest = m
         return latest.key if latest else None
+
+    def _short_owner_before(self, ti: int) -> str | None:
+        """ "Kurano's chief executive", "Eastmoor chief executive": the one body whose
+        name of several words opens with the capitalised word before the title."""
+        k = ti - 1
+        if k > 0 and self.tok(k) == "s":
+            k -= 1
+        if k < 0 or not self.doc.original_capitalised[k] or self.boundary(k + 1):
+            return None
+        word = self.tok(k)
+        owners = {
+            rec.key
+            for rec in self.actors.values()
+            if rec.kind not in ("person", "state")
+            and len(words := _key(rec.name).split()) > 1
+            and words[0] == word
+        }
+        return owners.pop() if len(owners) == 1 else None
 
     def _mention_ending_before(self, ti: int) -> str | None:
         if ti < 1:
@@ -2104,6 +2157,78 @@ class _Builder:
             for m in self.mentions
         )
 
+    def apposed_affiliations(self) -> None:
+        """ "el secretario ejecutivo de la federación, Rubén Aguilera", "the union's trade
+        commissioner, Piet van Rossem", "Su presidenta, Camila Ortúzar": a description
+        set off before a person's name by a comma, from its clause's start, says whose
+        officer they are: the body it ends with or opens with, or for a possessive the
+        organisation last named."""
+        toks, cap = self.doc.tokens, self.doc.original_capitalised
+        ends = {m.end: m for m in self.mentions}
+        starts = {m.start: m for m in self.mentions}
+        for m in list(self.mentions):
+            rec = self.actors[m.key]
+            i = self.doc.token_index(m.start)
+            if rec.kind != "person" or rec.affiliation or i < 2 or not self._after_comma(i):
+                continue
+            # The description: from the clause's start to the comma.
+            a = i - 1
+            while a > 0 and not self.boundary(a) and i - a <= _TITLE_RUN:
+                a -= 1
+            if not self.boundary(a) or not 1 < i - a <= _TITLE_RUN:
+                continue
+            first = self.tok(a)
+            owner = ends.get(toks[i - 1][1])
+            if owner is not None and self.doc.token_index(owner.start) > a:
+                # "el secretario ejecutivo de la federación,": lowercase words, then "of".
+                b = self.doc.token_index(owner.start)
+                words = range(a + 1, b)
+                linked = b - 1 > a and (
+                    self.tok(b - 1) in _MEMBER_LINKS
+                    or (self.tok(b - 1) in _DEFINITE and self.tok(b - 2) in _MEMBER_LINKS)
+                )
+                if not (first in _DEFINITE and linked and not any(cap[k] for k in words)):
+                    continue
+            else:
+                owner = starts.get(toks[a + (first in _DEFINITE)][0])
+                if owner is not None:
+                    # "the union's trade commissioner,": the owner, then "s" and lowercase.
+                    b = self.doc.token_index(owner.end - 1) + 1
+                    if not (
+                        b < i - 1
+                        and self.tok(b) == "s"
+                        and not any(cap[k] for k in range(b + 1, i))
+                    ):
+                        continue
+                elif first in _POSSESSIVES and not any(cap[k] for k in range(a + 1, i)):
+                    latest = self._latest_organisation(toks[a][0])
+                    owner = None if latest is None else Mention(0, 0, latest)
+            if owner is not None and self.actors[owner.key].kind not in ("person", "media"):
+                rec.affiliation = self.actors[owner.key].key
+
+    def members_of(self) -> None:
+        """ "Daniel Okumbe of the United Lakes Party", "Bishop Paulinus Sedau of the
+        Catholic Diocese of Senggiring": a person named right before "of" and a body
+        belongs to that body."""
+        starts = {m.start: m for m in self.mentions}
+        for m in list(self.mentions):
+            rec = self.actors[m.key]
+            if rec.kind != "person" or rec.affiliation:
+                continue
+            i = self.doc.token_index(m.end - 1) + 1
+            if (
+                i + 1 >= len(self.doc.tokens)
+                or self.boundary(i)
+                or self.tok(i) not in _MEMBER_LINKS
+            ):
+                continue
+            i += 1
+            if self.tok(i) in _DEFINITE and i + 1 < len(self.doc.tokens):
+                i += 1
+            owner = starts.get(self.doc.tokens[i][0])
+            if owner is not None and self.actors[owner.key].kind != "person":
+                rec.affiliation = owner.key
+
     def possessive_affiliations(self) -> None:
         """ "Russia's reconciliation centre", "مركز المصالحة الروسي": the owner state is the
         affiliation."""
@@ -2439,6 +2564,9 @@ class _Builder:
         self.demonyms()
         if not self.arabic:
             self.described()
+        if not self.arabic:
+            self.members_of()
+            self.apposed_affiliations()
         self.possessive_affiliations()
         self.offices_of_bodies()
         self._merge_descriptions()

@@ -111,6 +111,12 @@ class Grammar:
     title_frame: frozenset[str]
     #: Words after a title that start its complement ("the governor of Tumbala").
     title_links: frozenset[str]
+    #: Words that end a title whose complement is the body its holder speaks for
+    #: («المتحدث باسم X»), whether or not a head word names that body.
+    body_links: frozenset[str]
+    #: Words between a person's name and the body they belong to ("Daniel Okumbe of the
+    #: United Lakes Party").
+    member_links: frozenset[str]
     #: Lowercase particles inside Latin-script names ("Hassan al-Masri", "Ludwig van
     #: Beethoven").
     name_particles: frozenset[str]
