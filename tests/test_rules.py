@@ -3380,6 +3380,30 @@ def test_an_acronym_that_leaves_out_the_place_still_ends_the_name() -> None:
             "Northern Customs Union",
         ),
         (
+            "The Ormsby Dockers' Union walked out. Dermot Killane, the union's branch "
+            "secretary, denied a deal.",
+            "Dermot Killane",
+            "Ormsby Dockers' Union",
+        ),
+        (
+            "The Labour Relations Commission chaired the talks. Colin Mabry, the chief "
+            "conciliator at the Labour Relations Commission, said the framework will hold.",
+            "Colin Mabry",
+            "Labour Relations Commission",
+        ),
+        (
+            "The Southern Reef Fisheries Commission met. Helena Marsters-Pule, executive "
+            "secretary of the Southern Reef Fisheries Commission, dismissed the reports.",
+            "Helena Marsters-Pule",
+            "Southern Reef Fisheries Commission",
+        ),
+        (
+            "The Sable Brigade held the port. Yusuf Harrak, a field commander of the Sable "
+            "Brigade, said the truce holds.",
+            "Yusuf Harrak",
+            "Sable Brigade",
+        ),
+        (
             "The electoral commission declared Daniel Okumbe of the United Lakes Party the "
             "winner of the vote.",
             "Daniel Okumbe",
@@ -3408,10 +3432,10 @@ def test_an_acronym_that_leaves_out_the_place_still_ends_the_name() -> None:
 def test_an_officer_belongs_to_the_body_their_description_names(
     text: str, person: str, body: str
 ) -> None:
-    """A description set off before the name ("el secretario ejecutivo de la federación,"),
-    a name followed by "of" and a body, a short name owning the title ("Kurano's chief
-    executive"), and what an Arabic spokesman speaks in the name of («باسم»), named by a
-    head word or not."""
+    """A description set off before or after the name ("el secretario ejecutivo de la
+    federación, X", "X, the union's branch secretary,"), a name followed by "of" and a
+    body, a short name owning the title ("Kurano's chief executive"), and what an Arabic
+    spokesman speaks in the name of («باسم»), named by a head word or not."""
     draft = extract(text)
     by_name = {a.name: a for a in draft.actors}
     assert _names(draft)[by_name[person].affiliation or ""] == body

@@ -56,6 +56,7 @@ _COMPANY_LINKS = _G.company_links
 _AND = _G.and_
 _BODY_LINKS = _G.body_links
 _MEMBER_LINKS = _G.member_links
+_RELATIVE_WORDS = _G.relatives
 
 #: Words an Arabic organisation name may run on for after its head.
 _MAX_AR_NP = 4
@@ -2158,53 +2159,79 @@ class _Builder:
         )
 
     def apposed_affiliations(self) -> None:
-        """ "el secretario ejecutivo de la federación, Rubén Aguilera", "the union's trade
-        commissioner, Piet van Rossem", "Su presidenta, Camila Ortúzar": a description
-        set off before a person's name by a comma, from its clause's start, says whose
-        officer they are: the body it ends with or opens with, or for a possessive the
-        organisation last named."""
-        toks, cap = self.doc.tokens, self.doc.original_capitalised
-        ends = {m.end: m for m in self.mentions}
-        starts = {m.start: m for m in self.mentions}
+        """ "el secretario ejecutivo de la federación, Rubén Aguilera", "Dermot Killane, the
+        union's branch secretary", "Su presidenta, Camila Ortúzar": a description set off
+        by a comma right before or after a person's name says whose officer they are."""
         for m in list(self.mentions):
             rec = self.actors[m.key]
+            if rec.kind != "person" or rec.affiliation:
+                continue
             i = self.doc.token_index(m.start)
-            if rec.kind != "person" or rec.affiliation or i < 2 or not self._after_comma(i):
-                continue
-            # The description: from the clause's start to the comma.
-            a = i - 1
-            while a > 0 and not self.boundary(a) and i - a <= _TITLE_RUN:
-                a -= 1
-            if not self.boundary(a) or not 1 < i - a <= _TITLE_RUN:
-                continue
-            first = self.tok(a)
-            owner = ends.get(toks[i - 1][1])
-            if owner is not None and self.doc.token_index(owner.start) > a:
-                # "el secretario ejecutivo de la federación,": lowercase words, then "of".
-                b = self.doc.token_index(owner.start)
-                words = range(a + 1, b)
-                linked = b - 1 > a and (
-                    self.tok(b - 1) in _MEMBER_LINKS
-                    or (self.tok(b - 1) in _DEFINITE and self.tok(b - 2) in _MEMBER_LINKS)
-                )
-                if not (first in _DEFINITE and linked and not any(cap[k] for k in words)):
-                    continue
-            else:
-                owner = starts.get(toks[a + (first in _DEFINITE)][0])
-                if owner is not None:
-                    # "the union's trade commissioner,": the owner, then "s" and lowercase.
-                    b = self.doc.token_index(owner.end - 1) + 1
-                    if not (
-                        b < i - 1
-                        and self.tok(b) == "s"
-                        and not any(cap[k] for k in range(b + 1, i))
-                    ):
-                        continue
-                elif first in _POSSESSIVES and not any(cap[k] for k in range(a + 1, i)):
-                    latest = self._latest_organisation(toks[a][0])
-                    owner = None if latest is None else Mention(0, 0, latest)
-            if owner is not None and self.actors[owner.key].kind not in ("person", "media"):
-                rec.affiliation = self.actors[owner.key].key
+            j = self.doc.token_index(m.end - 1) + 1
+            owner = self._office_before(i) or self._office_after(j)
+            if owner is not None and self.actors[owner].kind not in ("person", "media"):
+                rec.affiliation = owner
+
+    def _office_before(self, i: int) -> str | None:
+        """The body a description from its clause's start to a comma before token `i` names
+        ("el secretario ejecutivo de la federación,"), or for a possessive ("Su
+        presidenta,") the organisation last named."""
+        if not 2 <= i < len(self.doc.tokens) or not self._after_comma(i):
+            return None
+        a = i - 1
+        while a > 0 and not self.boundary(a) and i - a <= _TITLE_RUN:
+            a -= 1
+        if not self.boundary(a) or not 1 < i - a <= _TITLE_RUN:
+            return None
+        if self.tok(a) in _POSSESSIVES:
+            if any(self.doc.original_capitalised[k] for k in range(a + 1, i)):
+                return None
+            return self._latest_organisation(self.doc.tokens[a][0])
+        return self._office_owner(a, i, bare=False)
+
+    def _office_after(self, j: int) -> str | None:
+        """The body a description set off by a comma after a name, up to its clause's end,
+        names ("…, the union's branch secretary,", "…, executive secretary of the
+        Commission,")."""
+        n = len(self.doc.tokens)
+        if j >= n - 1 or not self._after_comma(j):
+            return None
+        e = j + 1
+        while e < n and not self.boundary(e) and e - j <= _TITLE_RUN:
+            e += 1
+        if e - j > _TITLE_RUN:
+            return None
+        return self._office_owner(j, e, bare=True)
+
+    def _office_owner(self, a: int, e: int, *, bare: bool) -> str | None:
+        """The body that tokens `a`…`e - 1`, a person's description, end with after a link
+        word ("the chief conciliator at the Commission") or open with as its owner ("the
+        union's branch secretary"); `bare` lets it open with no article ("executive
+        secretary of …")."""
+        cap = self.doc.original_capitalised
+        first = self.tok(a)
+        article = first in _DEFINITE or first in _INDEFINITE
+        if not article and not (bare and not cap[a] and first not in _RELATIVE_WORDS):
+            return None
+        end = self.doc.tokens[e - 1][1]
+        owner = next((m for m in self.mentions if m.end == end), None)
+        if owner is not None and self.doc.token_index(owner.start) > a + 1:
+            b = self.doc.token_index(owner.start)
+            link = b - 1
+            if self.tok(link) in _DEFINITE:
+                link -= 1
+            if link > a and self.tok(link) in _MEMBER_LINKS and not any(cap[a + 1 : b]):
+                return owner.key
+            return None
+        if a + article >= e:
+            return None
+        owner = next((m for m in self.mentions if m.start == self.doc.tokens[a + article][0]), None)
+        if owner is None:
+            return None
+        b = self.doc.token_index(owner.end - 1) + 1
+        if b < e - 1 and self.tok(b) == "s" and not any(cap[b + 1 : e]):
+            return owner.key
+        return None
 
     def members_of(self) -> None:
         """ "Daniel Okumbe of the United Lakes Party", "Bishop Paulinus Sedau of the
