@@ -3422,6 +3422,12 @@ def test_an_acronym_that_leaves_out_the_place_still_ends_the_name() -> None:
             "ألوية حماة الساحل",
         ),
         (
+            "أعلنت نقابة سائقي الشاحنات الإضراب. غير أن نقيب سائقي الشاحنات خليل السويدان "
+            "نفى التوصل إلى اتفاق مع الجمارك.",
+            "خليل السويدان",
+            "نقابة سائقي الشاحنات",
+        ),
+        (
             "نفى المتحدث باسم قوة الحماية الثالثة، الرائد معاذ الترهوني، أن تكون القوة قد وقعت "
             "اتفاقا.",
             "معاذ الترهوني",
@@ -3435,7 +3441,8 @@ def test_an_officer_belongs_to_the_body_their_description_names(
     """A description set off before or after the name ("el secretario ejecutivo de la
     federación, X", "X, the union's branch secretary,"), a name followed by "of" and a
     body, a short name owning the title ("Kurano's chief executive"), and what an Arabic
-    spokesman speaks in the name of («باسم»), named by a head word or not."""
+    spokesman speaks in the name of («باسم»), named by a head word or not, and the body
+    whose name ends with a title's construct chain («نقيب سائقي الشاحنات»)."""
     draft = extract(text)
     by_name = {a.name: a for a in draft.actors}
     assert _names(draft)[by_name[person].affiliation or ""] == body

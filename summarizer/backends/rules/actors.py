@@ -1215,8 +1215,15 @@ class _Builder:
         Transporte"), in Arabic its definite word ("الأطباء" → "نقابة الأطباء")."""
         if self.arabic:
             # "نقيب الأطباء الدكتور إبراهيم الحسيني": the one definite word after the title
-            # ("نقابة الأطباء").
-            words = [self.tok(i)] if i < j and self.tok(i).startswith("ال") else []
+            # ("نقابة الأطباء"), or a construct chain up to its first definite word ("نقيب
+            # سائقي الشاحنات خليل السويدان": "نقابة سائقي الشاحنات").
+            k = i
+            while (
+                k < min(j, i + 3) and not self.tok(k).startswith("ال") and not self.boundary(k + 1)
+            ):
+                k += 1
+            chain = k < j and self.tok(k).startswith("ال") and not self.boundary(i)
+            words = [self.tok(x) for x in range(i, k + 1)] if chain else []
         else:
             cap = self.doc.original_capitalised
             words = [self.tok(k) for k in range(i, j) if cap[k]]
