@@ -3463,3 +3463,62 @@ def test_a_phrase_set_off_before_a_name_is_a_title_only_from_a_determiner() -> N
         "salida de la federación, Rubén Aguilera Choque negó que hubiera un acuerdo."
     )
     assert {a.name: a.affiliation for a in draft.actors}["Rubén Aguilera Choque"] is None
+
+
+def test_a_denial_verbs_object_holds_no_subject_of_its_own() -> None:
+    """«ونفى صحة تقارير تحدثت عن دفع طهران فدية»: Tehran is what the reports say, not who
+    denies them; the denier is the spokesman who spoke before in the sentence."""
+    draft = extract(
+        "وقال المتحدث باسم الجبهة دوست محمد شه بخش، في تسجيل صوتي، إن الجبهة لم تطلب مالا، "
+        "ونفى صحة تقارير تحدثت عن دفع طهران فدية مالية لقاء الإفراج عن الجنود."
+    )
+    names = _names(draft)
+    assert [names[d.denier] for d in draft.denials] == ["محمد شه بخش"]
+
+
+def test_a_demand_to_deny_reaches_past_a_long_subject() -> None:
+    """«وطالب النائب عن دائرة … أسامة القماطي وزارة الدفاع بنفي…»: the MP asks the ministry
+    to deny; nobody denies."""
+    draft = extract(
+        "وطالب النائب عن دائرة سيدي بوعرادة أسامة القماطي وزارة الدفاع بنفي ما يتردد عن منح "
+        "قادة الكتيبة رتبا عسكرية."
+    )
+    assert draft.denials == []
+
+
+def test_a_title_over_a_bare_head_belongs_to_the_body_that_head_opens() -> None:
+    """«قائد السرية عقيلة الكوار»: the company named before («سرية درع الرمال»), though
+    «سرية» is no head word of the lexicon."""
+    draft = extract(
+        'وقال المتحدث إن المجموعة، التي تطلق على نفسها اسم "سرية درع الرمال"، تطالب '
+        "بالإفراج عن عناصرها. وقال قائد السرية عقيلة الكوار إن المفاوضات مستمرة."
+    )
+    by_name = {a.name: a for a in draft.actors}
+    assert _names(draft)[by_name["عقيلة الكوار"].affiliation or ""] == "سرية درع الرمال"
+
+
+def test_a_person_before_an_auxiliary_is_the_subject_a_later_pronoun_means() -> None:
+    """ "A Mbalanga, la ministre …, Solange Yakoma, a livré…": she is the sentence's subject
+    though it opens with other words, so "elle a affirmé" and "Elle a en outre démenti" are
+    hers."""
+    draft = extract(
+        "A Mbalanga, la ministre de la Communication, Solange Yakoma, a livré une version "
+        "différente. Sur les ondes de Radio Inter, elle a affirmé que les discussions "
+        "continuent. Elle a en outre démenti qu'une rançon ait été versée à l'UCS."
+    )
+    names = _names(draft)
+    assert [names[d.denier] for d in draft.denials] == ["Solange Yakoma"]
+
+
+def test_a_body_a_mediation_phrase_introduces_is_no_side_of_the_story() -> None:
+    """«برعاية وزارة العمل»: the ministry hosts the talks, so the company's denial is
+    about the union, though the ministry is the most named body."""
+    draft = extract(
+        "أعلنت وزارة العمل أن شركة النجمة الزرقاء والنقابة المستقلة لسائقي الحافلات توصلتا "
+        "إلى تفاهم. وقالت وزارة العمل إن الجلسة المقبلة ستعقد الأحد. وقال الرئيس التنفيذي "
+        "للشركة إن الشركة ستواصل التفاوض مع النقابة برعاية وزارة العمل. ونفت المتحدثة باسم "
+        "الشركة، رنا وليد العكشة، أن تكون الشركة قد وافقت على أي زيادة في بدل المناوبات."
+    )
+    names = _names(draft)
+    (denial,) = draft.denials
+    assert [names[c] for c in denial.counterparties] == ["النقابة المستقلة لسائقي الحافلات"]

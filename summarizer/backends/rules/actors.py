@@ -1230,12 +1230,16 @@ class _Builder:
         if not words:
             return None
         tail = " " + " ".join(words)
+        heads: set[str] = set()
         for rec in self.actors.values():
             if rec.kind == "person" or (role in _OFFICE_ROLES and rec.kind != "government"):
                 continue  # the mayor of San Lázaro is not its diocese's
             if (" " + _key(rec.name)).endswith(tail):
                 return rec.key
-        return None
+            if self.arabic and len(words) == 1 and _key(rec.name).split()[0] == words[0][2:]:
+                heads.add(rec.key)
+        # "آمر الكتيبة العقيد مفتاح بوخريص": the one body named before by that head.
+        return heads.pop() if len(heads) == 1 else None
 
     def _apposition_name(self, i: int) -> tuple[int, int] | None:
         """ "المتحدث باسم الحراك، عبد السلام امحمد بوخطوة، نفى", "العقيد ونيس سالم

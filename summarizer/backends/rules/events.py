@@ -168,7 +168,8 @@ _ACT_SUBJECTS = {"agreed": "agreement", "proposed": "proposal"}
 _ACT_STATUS = {subject: status for status, subject in _ACT_SUBJECTS.items()}
 #: How many words back a verb asking for a denial may govern it ("طالبت رابطة أمهات
 #: المعتقلين في القرقف الجيش بنفي").
-_DEMAND_WORDS = 8
+_DEMAND_WORDS = 12
+_DEMAND_CHARS = 100
 #: Words between a denial verb and the reports it denies ("denied the media reports").
 _DENIED_REPORT_GAP = 2
 #: How similar (rapidfuzz token set ratio) a lead's denied clause and a later one are when
@@ -326,6 +327,8 @@ class _Extractor:
             if commas == 1 and gap.lstrip()[0] not in ",،":
                 continue
             found.add(self.actors.side(m.key))
+        # "برعاية وزارة العمل", "mediated by the Church": what a mediation phrase introduces.
+        found.update(self.mediators(0, len(doc.ntext)))
         return frozenset(found)
 
     @cached_property
@@ -380,7 +383,7 @@ class _Extractor:
         """Whether a verb asking someone to deny governs the cue at `start`, in its clause
         ("طالبت رابطة أمهات المعتقلين الجيش بنفي ما ورد", "called on the ministry to deny")."""
         sent = self.doc.sentence_at(start)
-        chars = min(80, start - sent.nstart)
+        chars = min(_DEMAND_CHARS, start - sent.nstart)
         near = self.words_before(start, chars)[-_DEMAND_WORDS:]
         if not _holds_entry(near, self.lex.denial_demands):
             return False  # the usual case: no demand verb near, no need for the original
@@ -725,6 +728,8 @@ class _Extractor:
         gap = self.tokens_between(end, start)
         if len(gap) <= 2:
             return True
+        if gap[0] in self.lex.object_openers:
+            return False  # "نفى صحة تقارير تحدثت عن دفع طهران": the verb's object, not who cites
         if len(gap) <= _CHAIN_WINDOW and not _CITING.isdisjoint(gap):
             return True  # "نقلت فيه عن مصدر في قيادة خفر السواحل": the body cited
         return len(gap) <= _TITLE_GAP and bool(self.doc.matches(self.lex.titles, end, start))
@@ -909,6 +914,10 @@ class _Extractor:
                 self.last_body = side
             if self.actors.actors[subject.key].kind == "person":
                 self.last_person = (sent.index, subject.key)
+        elif subject is not None and not self.lex.clitics:
+            person = self._subject_before_auxiliary(sent)
+            if person is not None:
+                self.last_person = (sent.index, person)
         if speaker:
             self.prev_speaker = speaker
             self.prev_speaker_at = sent.index
@@ -916,6 +925,23 @@ class _Extractor:
         elif attributions or denials:
             self.prev_speaker = None
             self.prev_source = source
+
+    def _subject_before_auxiliary(self, sent: Sentence) -> str | None:
+        """ "A Mbalanga, la ministre …, Solange Yakoma, a livré une version…": a person
+        named right before an auxiliary, past the apposition's comma, is the sentence's
+        subject though the sentence opens with other words."""
+        doc = self.doc
+        for m in self.mentions(sent):
+            if self.actors.actors[m.key].kind != "person":
+                continue
+            j = doc.token_index(m.end - 1) + 1
+            if (
+                j < len(doc.tokens)
+                and doc.tokens[j][0] < sent.nend
+                and doc.quote(*doc.tokens[j]) in _AUXILIARIES
+            ):
+                return m.key
+        return None
 
     def denials(self, sent: Sentence, source: int | None) -> list[str]:
         doc = self.doc
