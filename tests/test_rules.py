@@ -3522,3 +3522,17 @@ def test_a_body_a_mediation_phrase_introduces_is_no_side_of_the_story() -> None:
     names = _names(draft)
     (denial,) = draft.denials
     assert [names[c] for c in denial.counterparties] == ["النقابة المستقلة لسائقي الحافلات"]
+
+
+def test_an_offers_author_may_carry_a_title() -> None:
+    """ "rejected an offer by Father Julian Tumampos": the priest made the offer."""
+    draft = extract(
+        "Rolando Macaraeg told Radio Bandilyo that he would keep the hostages. He also said he "
+        "had rejected an offer by Father Julian Tumampos, the parish priest, to take the place "
+        "of the hostages."
+    )
+    names = _names(draft)
+    refused = [c for c in draft.negotiation_claims if c.status == "refused"]
+    assert any(
+        {names[p] for p in c.parties} == {"Rolando Macaraeg", "Julian Tumampos"} for c in refused
+    )

@@ -1802,7 +1802,14 @@ class _Extractor:
                 gap = [
                     w for w in self.tokens_between(cue.outer_end, m.start) if w not in _ARTICLES_ANY
                 ]
-                if gap and len(gap) <= _OFFER_BY_WORDS and all(w in self.lex.offer_by for w in gap):
+                # "an offer by Father Julian Tumampos": a title may precede the author's name.
+                lex = self.lex
+                if (
+                    gap
+                    and len(gap) <= _OFFER_BY_WORDS
+                    and gap[0] in lex.offer_by
+                    and all(w in lex.offer_by or w in lex.pre_titles for w in gap)
+                ):
                     return self.actors.side(m.key)
         return None
 
