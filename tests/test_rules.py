@@ -3536,3 +3536,26 @@ def test_an_offers_author_may_carry_a_title() -> None:
     assert any(
         {names[p] for p in c.parties} == {"Rolando Macaraeg", "Julian Tumampos"} for c in refused
     )
+
+
+def test_an_aside_right_after_the_denial_verb_is_not_what_is_denied() -> None:
+    """«نفت، في بيان مساء الثلاثاء، التوصل إلى أي اتفاق مع الاتحاد»: the statement is
+    where it was denied; the agreement with the union is what."""
+    draft = extract(
+        "أعلن اتحاد طلبة جامعة الشروق التوصل إلى اتفاق. لكن رئاسة الجامعة نفت، في بيان مساء "
+        "الثلاثاء، التوصل إلى أي اتفاق مع الاتحاد، مؤكدة أن قرار الرسوم ساري المفعول."
+    )
+    (denial,) = draft.denials
+    assert denial.denied.startswith("التوصل إلى أي اتفاق")
+    assert denial.quote.startswith("لكن رئاسة الجامعة نفت")
+
+
+def test_an_aside_that_holds_the_denied_clause_is_kept() -> None:
+    """«نفت، مؤكدة أن مقاتليها لم يلتقوا ضباط الجيش، أي اتصال بالحكومة»: a comma aside
+    with a complementizer is what is denied, not an aside to skip."""
+    draft = extract(
+        "وقالت جبهة الشمال إنها ملتزمة بالهدنة. لكن الجبهة نفت، مؤكدة أن مقاتليها لم يلتقوا "
+        "ضباط الجيش منذ شهر، أي اتصال بالحكومة."
+    )
+    (denial,) = draft.denials
+    assert "لم يلتقوا" in denial.denied

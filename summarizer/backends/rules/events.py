@@ -1275,8 +1275,18 @@ class _Extractor:
                 start = m.end
                 continue
             break
-        if start > cue.end:
+        named = start > cue.end  # a denier named after the verb, with its apposition
+        if named:
             start = self.skip_asides(start, sent.nend)
+        else:
+            # "نفت، في بيان مساء الثلاثاء، التوصل إلى…": an aside right after the verb,
+            # unless it holds what is denied ("نفى، مؤكدا أن الحركة لم تفاوض،").
+            past = self.skip_asides(start, sent.nend)
+            aside = self.tokens_between(start, past)
+            if _COMPLEMENTIZERS.isdisjoint(aside) and not doc.matches(
+                self.lex.negotiation, start, past
+            ):
+                start = past
         ti = doc.token_index(start)
         while ti < len(doc.tokens) and doc.tokens[ti][0] < sent.nend:
             if doc.token_text(ti) not in _TIME_WORDS:
@@ -1298,7 +1308,7 @@ class _Extractor:
                 i > ti and doc.token_text(i) in _INFINITIVE_OPENERS
             ):
                 return doc.tokens[i][0]
-        if start > cue.end and doc.clause_break_between(start - 1, start + 2):
+        if named and doc.clause_break_between(start - 1, start + 2):
             # "…سرايا الفجر، الفصيل المسلح الذي…، أمس الأربعاء وجود": skip the apposition.
             for i in range(ti, last):
                 if doc.tokens[i][0] >= sent.nend:
