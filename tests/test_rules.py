@@ -3559,3 +3559,17 @@ def test_an_aside_that_holds_the_denied_clause_is_kept() -> None:
     )
     (denial,) = draft.denials
     assert "لم يلتقوا" in denial.denied
+
+
+def test_a_mediator_named_before_a_denial_is_not_its_other_side() -> None:
+    """ "After the Church, which has mediated between the two sides, said the talks were
+    continuing, the army denied it": the army denies talks with the Front, not with the
+    Church."""
+    draft = extract(
+        "The Northern Front has held the valley since March and fought the army for weeks. "
+        "After the Catholic Church, which has mediated between the two sides since March, said "
+        "the talks were continuing, the army denied it."
+    )
+    names = _names(draft)
+    (denial,) = draft.denials
+    assert [names[c] for c in denial.counterparties] == ["Northern Front"]

@@ -1049,6 +1049,7 @@ class _Extractor:
                         and k not in counter
                         and self.actors.actors[k].kind not in ("person", "media")
                         and self.actors.actors[k].affiliation not in own
+                        and k not in self.mediating
                     ):
                         counter.append(k)
                 counter = counter[:1]
