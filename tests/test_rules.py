@@ -3573,3 +3573,20 @@ def test_a_mediator_named_before_a_denial_is_not_its_other_side() -> None:
     names = _names(draft)
     (denial,) = draft.denials
     assert [names[c] for c in denial.counterparties] == ["Northern Front"]
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        (
+            "وقال رئيس جمعية الناقلين مخلد الدوسري إن الجمعية رفضت عرض التعليق المؤقت للرسوم.",
+            1,
+        ),
+        ("ورفض رئيس جمعية الناقلين مخلد الدوسري التعليق على العرض.", 0),
+    ],
+)
+def test_a_refused_offer_of_a_suspension_is_no_refusal_to_comment(text: str, claims: int) -> None:
+    """«رفضت عرض التعليق المؤقت»: the offer (to suspend) is refused; «رفض … التعليق على
+    العرض» declines to comment on it."""
+    draft = extract(text)
+    assert len([c for c in draft.negotiation_claims if c.status == "refused"]) == claims

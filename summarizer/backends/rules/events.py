@@ -1375,6 +1375,9 @@ class _Extractor:
             if doc.tokens[k][0] > stop:
                 break
             if doc.token_text(k) in _COMMENT_WORDS:
+                # "رفضت عرض التعليق المؤقت": an offer (of a suspension) is the object.
+                if doc.matches(self.lex.negotiation, end, doc.tokens[k][0]):
+                    break
                 return doc.tokens[k][1]
         return end
 
