@@ -3590,3 +3590,15 @@ def test_a_refused_offer_of_a_suspension_is_no_refusal_to_comment(text: str, cla
     العرض» declines to comment on it."""
     draft = extract(text)
     assert len([c for c in draft.negotiation_claims if c.status == "refused"]) == claims
+
+
+def test_a_stall_word_alone_does_not_make_a_denied_act_about_talks() -> None:
+    """ "dément avoir bloqué l'accès de l'usine": blocking a gate is an act, not talks, so
+    the denial has no other side to infer."""
+    draft = extract(
+        "Le groupe Verdalys, propriétaire de l'usine, n'a pas souhaité faire de commentaire. "
+        "L'Union syndicale du textile (UST) poursuit la grève. "
+        "L'UST dément par ailleurs avoir bloqué l'accès de l'usine aux salariés non grévistes."
+    )
+    (denial,) = draft.denials
+    assert denial.counterparties == []

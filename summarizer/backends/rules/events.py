@@ -1167,10 +1167,11 @@ class _Extractor:
         proposition = proposition or (
             bool(self.lex.clitics) and not _REPORTED_ABOUT.isdisjoint(words[1:])
         )
+        # A stall word alone says nothing of talks: "dément avoir bloqué l'accès de l'usine".
         return (
             not proposition
             or bool(doc.matches(self.lex.negotiation, start, end))
-            or self.status(start, end) is not None
+            or bool(self.statuses(start, end) - {"stalled"})
         )
 
     def passive_agent(self, sent: Sentence, cue: CueMatch[str]) -> str | None:
@@ -1391,6 +1392,13 @@ class _Extractor:
         return any(f" {n} " in padded for n in self.lex.refused_negators)
 
     def status(self, start: int, end: int) -> str | None:
+        """The status the range asserts, the first of `STATUS_ORDER` among its statuses."""
+        found = self.statuses(start, end)
+        return next((kind for kind in STATUS_ORDER if kind in found), None)
+
+    def statuses(self, start: int, end: int) -> set[str]:
+        """Every status the status cues of the range assert, past negation, conditions,
+        terms of an agreement, refusals to comment and phrases that name something else."""
         found: set[str] = set()
         comment_end = -1
         anonymity = self.doc.matches(self.lex.anonymous, start, end)
@@ -1427,10 +1435,7 @@ class _Extractor:
                 found.add("ongoing")  # "an agreement could be signed by the end of the month"
                 continue
             found.add(cue.value)
-        for kind in STATUS_ORDER:
-            if kind in found:
-                return kind
-        return None
+        return found
 
     def claims(
         self,
