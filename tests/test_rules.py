@@ -3602,3 +3602,16 @@ def test_a_stall_word_alone_does_not_make_a_denied_act_about_talks() -> None:
     )
     (denial,) = draft.denials
     assert denial.counterparties == []
+
+
+def test_a_report_with_a_relative_clause_is_about_talks_only_if_it_says_so() -> None:
+    """ "les informations … selon lesquelles un employé aurait été blessé": what the report
+    says is a proposition about an injury, with no other side."""
+    draft = extract(
+        "Le Collectif des orpailleurs de Wandari (COW) occupe l'usine de la Compagnie aurifère. "
+        "Le gouvernement négocie avec le COW depuis lundi. Le gouvernement a par ailleurs "
+        "démenti les informations du quotidien L'Horizon selon lesquelles un employé aurait "
+        "été blessé par balle lors de l'irruption des orpailleurs."
+    )
+    (denial,) = draft.denials
+    assert denial.counterparties == []
