@@ -1137,7 +1137,7 @@ def test_negative_statements_are_no_agreements_or_refusals(text: str) -> None:
     ],
 )
 def test_an_arabic_body_name_stops_before_what_is_not_its_name(text: str, bodies: set[str]) -> None:
-    names = {a.name for a in extract(text).actors if a.kind != "person"}
+    names = {a.name for a in extract(text, every_actor=True).actors if a.kind != "person"}
     assert names == bodies
 
 
@@ -1160,7 +1160,7 @@ def test_an_arabic_body_name_stops_before_what_is_not_its_name(text: str, bodies
     ],
 )
 def test_a_latin_body_name_runs_on_through_a_conjunction(text: str, bodies: set[str]) -> None:
-    names = {a.name for a in extract(text).actors}
+    names = {a.name for a in extract(text, every_actor=True).actors}
     assert names == bodies
 
 
@@ -1806,7 +1806,7 @@ def test_a_place_then_a_name_after_a_latin_title() -> None:
     ],
 )
 def test_head_first_names_stop_at_verbs_and_purpose_clauses(text: str, name: str) -> None:
-    names = [a.name for a in extract(text).actors]
+    names = [a.name for a in extract(text, every_actor=True).actors]
     assert name in names
     assert not any(("negoci" in n or "haya" in n) for n in names)
 
@@ -1893,13 +1893,15 @@ def test_an_arabic_title_with_a_pronoun_belongs_to_the_body_before() -> None:
     ],
 )
 def test_a_plural_name_after_a_plural_article_is_a_group(text: str, group: str) -> None:
-    actors = {a.name: a.kind for a in extract(text).actors}
+    actors = {a.name: a.kind for a in extract(text, every_actor=True).actors}
     assert actors.get(group) == "armed_group"
 
 
 def test_the_one_negotiated_with_is_never_the_claimant() -> None:
     # "with the Red Hawks brigade": the brigade is the other side, not who speaks.
-    draft = extract("The mayor said the talks with the Red Hawks brigade had stalled.")
+    draft = extract(
+        "The mayor said the talks with the Red Hawks brigade had stalled.", every_actor=True
+    )
     names = _names(draft)
     assert "Red Hawks brigade" in names.values()
     assert all(names[c.claimant] != "Red Hawks brigade" for c in draft.negotiation_claims)
@@ -2018,7 +2020,9 @@ def test_a_capitalised_run_opening_with_a_place_word_is_no_person(
 
 
 def test_a_spanish_name_stops_before_a_finite_verb() -> None:
-    names = {a.name for a in extract("La Policía Regional declinó comentar.").actors}
+    names = {
+        a.name for a in extract("La Policía Regional declinó comentar.", every_actor=True).actors
+    }
     assert names == {"Policía Regional"}
 
 
@@ -2085,7 +2089,7 @@ def test_a_spanish_name_stops_before_a_finite_verb() -> None:
 def test_names_read_whole(text: str, name: str) -> None:
     # An indefinite construct chain ends at its first definite word; a company and an
     # association are organisations.
-    assert name in {a.name for a in extract(text).actors}
+    assert name in {a.name for a in extract(text, every_actor=True).actors}
 
 
 def test_an_armed_group_faces_the_state_before_a_council() -> None:
@@ -2487,7 +2491,7 @@ def test_an_anonymous_speaker_is_named_with_its_qualifiers() -> None:
     ],
 )
 def test_a_country_as_label_or_in_an_outlet_name_is_no_actor(text: str, not_actor: str) -> None:
-    draft = extract(text)
+    draft = extract(text, every_actor=True)
     assert not_actor not in {a.name_en for a in draft.actors}
     assert draft.actors  # the article's actors are still found
 
@@ -2620,7 +2624,7 @@ def test_an_organisations_initials_are_its_short_form_unannounced() -> None:
 def test_latin_names_without_their_common_noun_and_outlets_named_after_one(
     text: str, present: str, absent: str
 ) -> None:
-    names = {a.name for a in extract(text).actors}
+    names = {a.name for a in extract(text, every_actor=True).actors}
     assert present in names
     assert absent not in names and f"La {absent}" not in names
 
@@ -2687,7 +2691,7 @@ def test_a_spanish_infinitive_after_a_link_word_ends_the_name() -> None:
     ],
 )
 def test_a_gang_is_an_armed_group(text: str, gang: str) -> None:
-    kinds = {a.name: a.kind for a in extract(text).actors}
+    kinds = {a.name: a.kind for a in extract(text, every_actor=True).actors}
     assert kinds[gang] == "armed_group"
 
 
@@ -2780,7 +2784,8 @@ def test_an_arabic_body_written_short_with_its_preposition_dropped() -> None:
     draft = extract(
         "نقابة العمال تنفي اتفاقا أعلنه الطيران المدني\n\n"
         "قالت الأمينة العامة للنقابة العامة لعمال المطارات سعاد يوسف المنصوري إن رابطة "
-        "المراقبين الجويين لم تفاوض الهيئة العامة للطيران المدني."
+        "المراقبين الجويين لم تفاوض الهيئة العامة للطيران المدني.",
+        every_actor=True,
     )
     by_name = {a.name: a for a in draft.actors}
     union = by_name["النقابة العامة لعمال المطارات"]
@@ -3098,7 +3103,7 @@ def test_a_status_after_the_verb_for_talks_named_before_it() -> None:
     ],
 )
 def test_names_joined_before_or_after_a_plural_of_communities(text: str, bodies: list[str]) -> None:
-    kinds = {a.name: a.kind for a in extract(text).actors}
+    kinds = {a.name: a.kind for a in extract(text, every_actor=True).actors}
     assert [kinds.get(b) for b in bodies] == ["civil_body", "civil_body"]
 
 
@@ -3149,7 +3154,8 @@ def test_a_company_and_a_union_named_in_full_with_their_short_forms() -> None:
         "National Union of Mine and Quarry Workers (NUMQW). Serati spokeswoman Thandeka Mabaso "
         "said the company had listened to the union. Labour Minister Naledi Phoshoko said the "
         "labour ministry would keep mediating, as the Mine Health and Safety Inspectorate "
-        "visited the shaft."
+        "visited the shaft.",
+        every_actor=True,
     )
     names = _names(draft)
     by_name = {a.name: a for a in draft.actors}
@@ -3176,7 +3182,8 @@ def test_an_arabic_profession_before_a_name_is_a_rank_not_part_of_a_body() -> No
 def test_a_title_joined_by_and_is_no_part_of_a_name_and_a_board_is_a_body() -> None:
     actors = extract(
         "Mufti and police talk down bus hijackers\n\nMufti Ilyas Bekmurzin, who heads the "
-        "Spiritual Board of Muslims, boarded the bus twice, the Upper Selvan police said."
+        "Spiritual Board of Muslims, boarded the bus twice, the Upper Selvan police said.",
+        every_actor=True,
     ).actors
     kinds = {a.name: a.kind for a in actors}
     assert "Mufti and police" not in kinds
@@ -3221,7 +3228,8 @@ def test_french_alliances_and_named_communities_are_bodies() -> None:
     draft = extract(
         "L'Alliance des patriotes du Haut-Mbéré (APHM) a affirmé négocier avec le gouvernement "
         "par l'intermédiaire de la communauté catholique Saint-Aubin. Le porte-parole de "
-        "l'APHM, Abdelkerim Tobina, l'a confirmé. La communauté internationale observe."
+        "l'APHM, Abdelkerim Tobina, l'a confirmé. La communauté internationale observe.",
+        every_actor=True,
     )
     names = _names(draft)
     by_name = {a.name: a for a in draft.actors}
@@ -3615,3 +3623,17 @@ def test_a_report_with_a_relative_clause_is_about_talks_only_if_it_says_so() -> 
     )
     (denial,) = draft.denials
     assert denial.counterparties == []
+
+
+def test_the_actors_are_those_that_take_part_and_every_actor_lists_all_named() -> None:
+    """A country named only as where the statement was made takes no part in the story
+    (ANNOTATION.md §2): the draft leaves it out; `every_actor` shows what was recognised."""
+    text = (
+        "The Northern Front said in Nairobi, Kenya, that its talks with the army were continuing."
+    )
+    assert [a.name for a in extract(text).actors] == ["Northern Front", "the army"]
+    assert [a.name for a in extract(text, every_actor=True).actors] == [
+        "Northern Front",
+        "Nairobi",
+        "the army",
+    ]

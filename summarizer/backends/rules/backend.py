@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from ...settings import Settings
 
 MODEL_VERSION = "rules-v1"
+#: Kinds kept even when they take part in no denial or claim: named people, acting outlets.
+_KEPT_UNUSED = frozenset({"person", "media"})
 _HEADLINE_CHARS = 200
 _SUMMARY_SENTENCES = 3
 
@@ -47,18 +49,29 @@ class RulesBackend(Backend):
         return Completion(draft=extract(text), attempts=1)
 
 
-def extract(text: str, language: str | None = None) -> SummaryDraft:
-    """The draft of `text`, every quote an exact substring of it."""
+def extract(text: str, language: str | None = None, *, every_actor: bool = False) -> SummaryDraft:
+    """The draft of `text`, every quote an exact substring of it. Its actors are those that
+    take part in the story; `every_actor` lists every one the article names instead (what
+    the recogniser found, for inspecting it)."""
     doc = Doc(text, language)
     actors = extract_actors(doc)
     sources = extract_sources(doc, actors)
     events = extract_events(doc, actors, sources)
-    return _Assembler(doc, actors, sources, events).draft()
+    return _Assembler(doc, actors, sources, events, every_actor=every_actor).draft()
 
 
 class _Assembler:
-    def __init__(self, doc: Doc, actors: ActorTable, sources: list[SourceRec], events: Events):
+    def __init__(
+        self,
+        doc: Doc,
+        actors: ActorTable,
+        sources: list[SourceRec],
+        events: Events,
+        *,
+        every_actor: bool = False,
+    ):
         self.doc = doc
+        self.every_actor = every_actor
         self.actors = actors
         self.sources = sources
         self.events = events
@@ -97,13 +110,27 @@ class _Assembler:
 
     def _actors(self) -> list[ActorDraft]:
         ids = IdMaker()
-        # An anonymous speaker is an actor only when it asserts a denial or a claim.
+        # An actor takes part in the story (ANNOTATION.md §2): it speaks, denies, claims, is
+        # a party or a counterparty, owns a member or a channel. A body only mentioned
+        # ("the talks were held at the Sheraton", a dateline's country) is none; persons
+        # and outlets that act are always kept. An anonymous speaker counts only when it
+        # asserts a denial or a claim.
         used = {d.denier for d in self.events.denials} | {c.claimant for c in self.events.claims}
+        involved = (
+            used
+            | {k for d in self.events.denials for k in d.counterparties}
+            | {k for c in self.events.claims for k in c.parties}
+            | {r.affiliation for r in self.actors.actors.values() if r.affiliation}
+            | {r.actor for r in self.sources if r.actor}
+            | set(self.events.source_actors.values())
+            | self.events.speakers
+        )
         recs = sorted(
             (
                 r
                 for r in self.actors.actors.values()
-                if not r.key.startswith(ANONYMOUS_PREFIX) or r.key in used
+                if (not r.key.startswith(ANONYMOUS_PREFIX) or r.key in used)
+                and (self.every_actor or r.kind in _KEPT_UNUSED or r.key in involved)
             ),
             key=lambda r: r.first,
         )

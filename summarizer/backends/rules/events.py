@@ -229,6 +229,8 @@ class Events:
     contradictions: list[tuple[int, int, str]] = field(default_factory=list)
     #: Source record index → actor key, for channels that belong to the speaker.
     source_actors: dict[int, str] = field(default_factory=dict)
+    #: Actors that speak in the story, whatever they say.
+    speakers: set[str] = field(default_factory=set)
 
 
 class _Extractor:
@@ -908,6 +910,8 @@ class _Extractor:
             if rec.needs_speaker and who and i not in self.events.source_actors:
                 self.events.source_actors[i] = who
         subject = next(iter(self.mentions(sent)), None)
+        if speaker:
+            self.events.speakers.add(speaker)
         if subject is not None and len(self.tokens_between(sent.nstart, subject.start)) <= 1:
             side = self.actors.side(subject.key)
             if self.actors.actors[side].kind != "person":
