@@ -3637,3 +3637,14 @@ def test_the_actors_are_those_that_take_part_and_every_actor_lists_all_named() -
         "Nairobi",
         "the army",
     ]
+
+
+def test_a_persons_nickname_is_no_body() -> None:
+    """'Yeison Heriberto Sarceño, alias "el Cura"': a nickname of the person named before,
+    not an armed group called "Cura"."""
+    draft = extract(
+        'El vocero de los reclusos, Yeison Heriberto Sarceño, alias "el Cura", negó que exista '
+        "acuerdo alguno con el Senacup.",
+        every_actor=True,
+    )
+    assert [(a.name, a.kind) for a in draft.actors if "Cura" in a.name] == []

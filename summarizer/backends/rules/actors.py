@@ -992,6 +992,15 @@ class _Builder:
             a, b = span
             start, end = doc.tokens[a][0], doc.tokens[b][1]
             ci = doc.token_index(cue.outer_start)
+            if (
+                not self.arabic
+                and ci > 0
+                and doc.original_capitalised[ci - 1]
+                and self.free(doc.tokens[ci - 1][0], doc.tokens[ci - 1][1])
+            ):
+                # 'Yeison Heriberto Sarceño, alias "el Cura"': a nickname of the person
+                # named before, who is no body (persons are found later).
+                continue
             before = [self.tok(k) for k in range(max(0, ci - 6), ci) if not self.boundary(k + 1)]
             titled = self.tok(a) in lex.pre_titles or any(
                 t in lex.pre_titles or lex.titles.fullmatch(t) is not None for t in before[-4:]
