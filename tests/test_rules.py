@@ -3648,3 +3648,17 @@ def test_a_persons_nickname_is_no_body() -> None:
         every_actor=True,
     )
     assert [(a.name, a.kind) for a in draft.actors if "Cura" in a.name] == []
+
+
+def test_a_head_that_opens_a_longer_name_is_no_body_of_its_own() -> None:
+    """ "the Petroleum and Allied Workers' Federation": "Petroleum" is no company (nor
+    Sunmere Petroleum's short form); the federation is one body, and "the federation"
+    denies."""
+    draft = extract(
+        "Sunmere Petroleum locked about 1,100 members of the Petroleum and Allied Workers' "
+        "Federation out of its refinery. The federation denied that it had agreed to any "
+        "suspension."
+    )
+    names = _names(draft)
+    assert "Petroleum and Allied Workers' Federation" in names.values()
+    assert [names[d.denier] for d in draft.denials] == ["Petroleum and Allied Workers' Federation"]

@@ -405,6 +405,18 @@ class _Builder:
                 # "el movimiento Fuerza Comunal", "la empresa Minera Austral": the name is
                 # the capitalised words; the common noun before them only says what it is.
                 start = self.doc.tokens[hj + 1][0]
+            after = self.doc.token_index(end - 1) + 1
+            if (
+                not self.arabic
+                and after + 1 < len(self.doc.tokens)
+                and self.tok(after) in _AND
+                and cap[after + 1]
+                and not self.boundary(after)
+                and self._head_within(after + 1, _TITLE_RUN)
+            ):
+                # "the Petroleum and Allied Workers' Federation": a longer name with a head
+                # of its own goes on past "and".
+                continue
             if not generic and not self.free(start, end):
                 state = not self.arabic and head not in self.lex.government_words
                 self._swallow(start, end, state=state)
@@ -417,6 +429,7 @@ class _Builder:
                 start = owner_end + 3
             if generic and head in self.lex.proper_heads:
                 continue  # "any other shipping line", "a mining town"
+
             kind = m.value
             if (
                 self.arabic
@@ -462,6 +475,16 @@ class _Builder:
                 # "Serati Mining" is also "Serati": a company goes by its name without its
                 # trade word ("Serati spokeswoman Thandeka Mabaso").
                 self.short_forms.setdefault(self.tok(hi - 1), key)
+
+    def _head_within(self, i: int, words: int) -> bool:
+        """A head word among the capitalised words from token `i`, at most `words` on."""
+        toks, cap = self.doc.tokens, self.doc.original_capitalised
+        j = i
+        while j < min(len(toks), i + words) and cap[j] and (j == i or not self.boundary(j)):
+            j += 1
+        return (
+            j > i and self.lex.heads.search(self.doc.ntext, toks[i][0], toks[j - 1][1]) is not None
+        )
 
     def spelled_out(self) -> None:
         """ "the Amalgamated Transport and Aviation Workers (ATAW)", "la Coordination des
