@@ -177,6 +177,9 @@ class _Builder:
         self._nameish: dict[str, bool] = {}
         self._verbal: dict[str, bool] = {}
         self._boundaries: dict[int, bool] = {}
+        #: The first mention starting and ending at each offset, for the affiliation passes.
+        self._by_start: dict[int, Mention] = {}
+        self._by_end: dict[int, Mention] = {}
 
     # -- helpers -----------------------------------------------------------------------
 
@@ -2205,6 +2208,11 @@ class _Builder:
         """ "el secretario ejecutivo de la federación, Rubén Aguilera", "Dermot Killane, the
         union's branch secretary", "Su presidenta, Camila Ortúzar": a description set off
         by a comma right before or after a person's name says whose officer they are."""
+        self._by_start.clear()
+        self._by_end.clear()
+        for m in self.mentions:
+            self._by_start.setdefault(m.start, m)
+            self._by_end.setdefault(m.end, m)
         for m in list(self.mentions):
             rec = self.actors[m.key]
             if rec.kind != "person" or rec.affiliation:
@@ -2257,7 +2265,7 @@ class _Builder:
         if not article and not (bare and not cap[a] and first not in _RELATIVE_WORDS):
             return None
         end = self.doc.tokens[e - 1][1]
-        owner = next((m for m in self.mentions if m.end == end), None)
+        owner = self._by_end.get(end)
         if owner is not None and self.doc.token_index(owner.start) > a + 1:
             b = self.doc.token_index(owner.start)
             link = b - 1
@@ -2268,7 +2276,7 @@ class _Builder:
             return None
         if a + article >= e:
             return None
-        owner = next((m for m in self.mentions if m.start == self.doc.tokens[a + article][0]), None)
+        owner = self._by_start.get(self.doc.tokens[a + article][0])
         if owner is None:
             return None
         b = self.doc.token_index(owner.end - 1) + 1
