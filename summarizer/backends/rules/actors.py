@@ -408,7 +408,7 @@ class _Builder:
                 # "el movimiento Fuerza Comunal", "la empresa Minera Austral": the name is
                 # the capitalised words; the common noun before them only says what it is.
                 start = self.doc.tokens[hj + 1][0]
-            after = self.doc.token_index(end - 1) + 1
+            after = 0 if self.arabic else self.doc.token_index(end - 1) + 1
             if (
                 not self.arabic
                 and after + 1 < len(self.doc.tokens)
@@ -1269,9 +1269,10 @@ class _Builder:
         for rec in self.actors.values():
             if rec.kind == "person" or (role in _OFFICE_ROLES and rec.kind != "government"):
                 continue  # the mayor of San Lázaro is not its diocese's
-            if (" " + _key(rec.name)).endswith(tail):
+            name = " " + _key(rec.name)
+            if name.endswith(tail):
                 return rec.key
-            if self.arabic and len(words) == 1 and _key(rec.name).split()[0] == words[0][2:]:
+            if self.arabic and len(words) == 1 and name.split()[0] == words[0][2:]:
                 heads.add(rec.key)
         # "آمر الكتيبة العقيد مفتاح بوخريص": the one body named before by that head.
         return heads.pop() if len(heads) == 1 else None
