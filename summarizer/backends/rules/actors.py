@@ -1212,15 +1212,18 @@ class _Builder:
         word = self.tok(i)
         if j - i == 1 and word.startswith("ال"):
             # "المتحدث باسم الألوية": the body named before by that first word.
-            return next(
-                (
-                    rec.key
-                    for rec in self.actors.values()
-                    if rec.kind != "person" and _key(rec.name).split()[0] == word[2:]
-                ),
-                None,
-            )
+            return self._body_opened_by(word[2:])
         return self.add(start, end, "other")
+
+    def _body_opened_by(self, head: str) -> str | None:
+        """The one body named before whose name opens with `head` («كتيبة درع الوادي» for
+        «الكتيبة»), else None."""
+        found = {
+            rec.key
+            for rec in self.actors.values()
+            if rec.kind != "person" and _key(rec.name).split()[:1] == [head]
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _company_in_complement(self, i: int, j: int) -> str | None:
         """ "el gerente de Operaciones de Petroamaz, Ignacio Valdivieso": the one
@@ -1265,17 +1268,15 @@ class _Builder:
         if not words:
             return None
         tail = " " + " ".join(words)
-        heads: set[str] = set()
         for rec in self.actors.values():
             if rec.kind == "person" or (role in _OFFICE_ROLES and rec.kind != "government"):
                 continue  # the mayor of San Lázaro is not its diocese's
-            name = " " + _key(rec.name)
-            if name.endswith(tail):
+            if (" " + _key(rec.name)).endswith(tail):
                 return rec.key
-            if self.arabic and len(words) == 1 and name.split()[0] == words[0][2:]:
-                heads.add(rec.key)
-        # "آمر الكتيبة العقيد مفتاح بوخريص": the one body named before by that head.
-        return heads.pop() if len(heads) == 1 else None
+        if self.arabic and len(words) == 1 and role not in _OFFICE_ROLES:
+            # "آمر الكتيبة العقيد مفتاح بوخريص": the one body named before by that head.
+            return self._body_opened_by(words[0][2:])
+        return None
 
     def _apposition_name(self, i: int) -> tuple[int, int] | None:
         """ "المتحدث باسم الحراك، عبد السلام امحمد بوخطوة، نفى", "العقيد ونيس سالم
@@ -2209,11 +2210,7 @@ class _Builder:
         """ "el secretario ejecutivo de la federación, Rubén Aguilera", "Dermot Killane, the
         union's branch secretary", "Su presidenta, Camila Ortúzar": a description set off
         by a comma right before or after a person's name says whose officer they are."""
-        self._by_start.clear()
-        self._by_end.clear()
-        for m in self.mentions:
-            self._by_start.setdefault(m.start, m)
-            self._by_end.setdefault(m.end, m)
+        self._index_mentions()
         for m in list(self.mentions):
             rec = self.actors[m.key]
             if rec.kind != "person" or rec.affiliation:
@@ -2223,6 +2220,14 @@ class _Builder:
             owner = self._office_before(i) or self._office_after(j)
             if owner is not None and self.actors[owner].kind not in ("person", "media"):
                 rec.affiliation = owner
+
+    def _index_mentions(self) -> None:
+        """The first mention starting and ending at each offset, as the passes stand."""
+        self._by_start.clear()
+        self._by_end.clear()
+        for m in self.mentions:
+            self._by_start.setdefault(m.start, m)
+            self._by_end.setdefault(m.end, m)
 
     def _office_before(self, i: int) -> str | None:
         """The body a description from its clause's start to a comma before token `i` names
@@ -2289,7 +2294,7 @@ class _Builder:
         """ "Daniel Okumbe of the United Lakes Party", "Bishop Paulinus Sedau of the
         Catholic Diocese of Senggiring": a person named right before "of" and a body
         belongs to that body."""
-        starts = {m.start: m for m in self.mentions}
+        self._index_mentions()
         for m in list(self.mentions):
             rec = self.actors[m.key]
             if rec.kind != "person" or rec.affiliation:
@@ -2304,7 +2309,7 @@ class _Builder:
             i += 1
             if self.tok(i) in _DEFINITE and i + 1 < len(self.doc.tokens):
                 i += 1
-            owner = starts.get(self.doc.tokens[i][0])
+            owner = self._by_start.get(self.doc.tokens[i][0])
             if owner is not None and self.actors[owner.key].kind != "person":
                 rec.affiliation = owner.key
 

@@ -61,7 +61,6 @@ from .sources import SourceRec
 _G = load_grammar()
 _PRONOUNS = _G.pronouns
 _WITH = _G.with_
-_PRONOUN_ADVERBS = _G.sentence_adverbs
 _PRONOUN_GAP = _G.sentence_adverbs | _G.pronoun_clitics
 _AND = _G.and_
 _ARTICLES_ANY = _G.definite_articles
@@ -166,8 +165,8 @@ _OFFER_SUBJECTS = frozenset({"offer", "proposal", "initiative"})
 #: The subject of a claim a status verb states alone, by its status, and back.
 _ACT_SUBJECTS = {"agreed": "agreement", "proposed": "proposal"}
 _ACT_STATUS = {subject: status for status, subject in _ACT_SUBJECTS.items()}
-#: How many words back a verb asking for a denial may govern it ("طالبت رابطة أمهات
-#: المعتقلين في القرقف الجيش بنفي").
+#: How many words (and normalised characters) back a verb asking for a denial may govern it,
+#: past a long subject ("وطالب النائب عن دائرة سيدي بوعرادة أسامة القماطي وزارة الدفاع بنفي").
 _DEMAND_WORDS = 12
 _DEMAND_CHARS = 100
 #: Words between a denial verb and the reports it denies ("denied the media reports").

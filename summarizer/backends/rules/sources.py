@@ -17,8 +17,6 @@ from .actors import _key as normalize
 from .doc import Doc
 from .lexicon import load_grammar
 
-_G = load_grammar()
-
 #: Which source of a sentence an item is reported through: the channel closest to the
 #: article (the outlet the statement was given to) wins over inner channels.
 _PRIORITY = {
@@ -35,7 +33,7 @@ _PRIORITY = {
 }
 #: Cue kinds whose English cue word only names an outlet inside a capitalised title.
 _TITLE_KINDS = frozenset({"newspaper", "news_agency"})
-_FOOTER_CUES = _G.footer_cues
+_FOOTER_CUES = load_grammar().footer_cues
 
 
 @dataclass(slots=True)
