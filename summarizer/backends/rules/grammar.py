@@ -1,7 +1,7 @@
 """Function words by class (pronouns, articles, auxiliaries, particles…), read from the
 `[grammar]` table of each language's lexicon.
 
-The rules look a word up in the union of every language's class (`grammar()`): articles mix
+The rules look a word up in the union of every language's class (`load_grammar()`): articles mix
 languages (names, quotes, wire copy), the classes are small, and a word is then found
 without first deciding the language of its sentence. Only `articles` is read per language
 (`Lexicon.grammar`), where a word is an article in one language and a verb in another
