@@ -24,7 +24,7 @@ from operator import attrgetter
 
 from ...textnorm import normalize
 from .doc import Doc
-from .lexicon import GazetteerEntry, load_gazetteer, load_grammar, phrase_pattern
+from .lexicon import OUTLET_KINDS, GazetteerEntry, load_gazetteer, load_grammar, phrase_pattern
 
 #: Word classes from the lexicons' [grammar] tables (grammar.py says what each holds).
 _G = load_grammar()
@@ -77,8 +77,6 @@ _AR_NAME_MAX_WORDS = 4
 _NAME_LINKS = _NAME_PARTICLES | _PLACE_LINKS
 #: Gazetteer kinds a longer organisation name takes in ("Mission des Nations unies…").
 _SWALLOWED_KINDS = ("international_org", "government", "military")
-#: Source kinds of news outlets, whose names are neither persons nor states.
-_OUTLET_KINDS = ("newspaper", "broadcaster", "news_agency")
 #: How far (characters) past a name its acronym in brackets may open.
 _ACRONYM_REACH = 80
 #: Quotes that set off an organisation's name after its head, and the longest such name.
@@ -364,7 +362,7 @@ class _Builder:
         """A capital or country inside an outlet's name ("the Bangkok Post", "Radio
         France", "وكالة السودان للأنباء")."""
         near = [self.tok(k) for k in (ti - 1, tj + 1) if 0 <= k < len(self.doc.tokens)]
-        return any(self.lex.source_kinds.fullmatch(t) in _OUTLET_KINDS for t in near)
+        return any(self.lex.source_kinds.fullmatch(t) in OUTLET_KINDS for t in near)
 
     def organisations(self) -> None:
         for m in self.doc.all_matches(self.lex.heads):
@@ -1215,13 +1213,18 @@ class _Builder:
             return self._body_opened_by(word[2:])
         return self.add(start, end, "other")
 
-    def _body_opened_by(self, head: str) -> str | None:
+    def _body_opened_by(
+        self, head: str, *, not_kinds: tuple[str, ...] = ("person",), longer: bool = False
+    ) -> str | None:
         """The one body named before whose name opens with `head` («كتيبة درع الوادي» for
-        «الكتيبة»), else None."""
+        «الكتيبة»), of no kind in `not_kinds` and, when `longer`, of more words than that
+        one; else None."""
         found = {
             rec.key
             for rec in self.actors.values()
-            if rec.kind != "person" and _key(rec.name).split()[:1] == [head]
+            if rec.kind not in not_kinds
+            and (words := _key(rec.name).split())[:1] == [head]
+            and (not longer or len(words) > 1)
         }
         return found.pop() if len(found) == 1 else None
 
@@ -1364,15 +1367,7 @@ class _Builder:
             k -= 1
         if k < 0 or not self.doc.original_capitalised[k] or self.boundary(k + 1):
             return None
-        word = self.tok(k)
-        owners = {
-            rec.key
-            for rec in self.actors.values()
-            if rec.kind not in ("person", "state")
-            and len(words := _key(rec.name).split()) > 1
-            and words[0] == word
-        }
-        return owners.pop() if len(owners) == 1 else None
+        return self._body_opened_by(self.tok(k), not_kinds=("person", "state"), longer=True)
 
     def _mention_ending_before(self, ti: int) -> str | None:
         if ti < 1:
@@ -1943,8 +1938,7 @@ class _Builder:
         if self.doc.matches(lex.heads, start, end):
             return
         if self.doc.matches(lex.source_kinds, start, end) or any(
-            lex.source_kinds.fullmatch(self.tok(k)) in _OUTLET_KINDS
-            for k in range(max(0, i - 2), i)
+            lex.source_kinds.fullmatch(self.tok(k)) in OUTLET_KINDS for k in range(max(0, i - 2), i)
         ):
             return  # "Daily Nation", "Radio Varosh", "el diario regional La Voz del Llano"
         prev = self.tok(a - 1) if a > 0 else ""

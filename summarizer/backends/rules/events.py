@@ -54,7 +54,7 @@ from rapidfuzz import fuzz
 from ...textnorm import normalize
 from .actors import ActorRec, ActorTable, Mention
 from .doc import Doc, Sentence
-from .lexicon import STATUS_ORDER, CueMatch, load_grammar
+from .lexicon import OUTLET_KINDS, STATUS_ORDER, CueMatch, load_grammar
 from .sources import SourceRec
 
 #: Word classes from the lexicons' [grammar] tables (grammar.py says what each holds).
@@ -158,8 +158,6 @@ _CONJUNCTIONS = frozenset({"و", "ف"})
 _QUOTES = frozenset('"«»“”')
 #: How far (normalised characters) before a predicative cue its verb's negator may stand.
 _PREDICATE_REACH = 80
-#: Source kinds that are outlets: an actor inside one's name is the channel.
-_OUTLET_SOURCE_KINDS = frozenset({"news_agency", "newspaper", "broadcaster"})
 #: Offer nouns a later sentence refers back to ("rejected the offer", "تدرس العرض").
 _OFFER_SUBJECTS = frozenset({"offer", "proposal", "initiative"})
 #: The subject of a claim a status verb states alone, by its status, and back.
@@ -249,9 +247,7 @@ class _Extractor:
         self.last_person: tuple[int, str] | None = None
         self.not_denial = list(self.lex.not_denial.finditer(doc.ntext))
         #: Where the article names the outlets it cites (agencies, papers, broadcasters).
-        self.outlet_spans = [
-            (rec.start, rec.end) for rec in sources if rec.kind in _OUTLET_SOURCE_KINDS
-        ]
+        self.outlet_spans = [(rec.start, rec.end) for rec in sources if rec.kind in OUTLET_KINDS]
         self.main_sides = self._main_sides()
 
     def _main_sides(self) -> list[str]:

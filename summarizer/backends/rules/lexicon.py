@@ -350,6 +350,9 @@ SOURCE_CUE_KINDS: tuple[str, ...] = (
     "broadcaster",
     "spokesperson",
 )
+#: Source kinds that are news outlets (agencies, papers, broadcasters), not a speaker's own
+#: channel.
+OUTLET_KINDS = frozenset({"news_agency", "newspaper", "broadcaster"})
 
 
 @lru_cache(maxsize=16)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .actors import ActorTable, Mention, _strip_arabic_clitic
 from .actors import _key as normalize
 from .doc import Doc
-from .lexicon import load_grammar
+from .lexicon import OUTLET_KINDS, load_grammar
 
 #: Which source of a sentence an item is reported through: the channel closest to the
 #: article (the outlet the statement was given to) wins over inner channels.
@@ -66,7 +66,6 @@ _CITED_WORDS = 10
 #: noun and its name ("la radio privée Golfe Étoile").
 _POST_TO_PLATFORM = 6
 _NOUN_TO_NAME = 3
-_OUTLET_KINDS = frozenset({"broadcaster", "newspaper", "news_agency"})
 #: The headline and the first sentence, where a dateline sits.
 _DATELINE_SENTENCES = 1
 
@@ -225,7 +224,7 @@ def _posted_on(doc: Doc, rec: SourceRec, following: list[SourceRec]) -> bool:
         gap = len(doc.ntext[rec.end : nxt.start].split())
         if nxt.kind == "social_media" and rec.kind in ("social_media", "broadcaster"):
             return gap <= _POST_TO_PLATFORM
-        if rec.kind == nxt.kind and rec.kind in _OUTLET_KINDS and rec.name.islower():
+        if rec.kind == nxt.kind and rec.kind in OUTLET_KINDS and rec.name.islower():
             return gap <= _NOUN_TO_NAME
     return False
 
