@@ -5,6 +5,8 @@ English separately, in a fixed pseudo-random order) until each reaches about 500
 the extractor sees realistic cue density. Two figures per language:
 
 1. `RulesBackend.complete` alone (segmentation, lexicon matching, actors, events, draft);
+   and the same with the cue matcher's token memo emptied before every article, as if
+   every word were new (the articles share their sentences, so the memo mostly hits);
 2. the full `Summarizer(backend="rules").summarize` (input preparation, chunking,
    grounding every quote, merge, metadata).
 
@@ -26,6 +28,7 @@ from pathlib import Path
 
 from summarizer import Summarizer
 from summarizer.backends.rules import RulesBackend
+from summarizer.backends.rules.lexicon import _forget_tokens
 from summarizer.settings import Settings
 
 FIXTURES = Path(__file__).resolve().parent.parent / "evals" / "fixtures"
@@ -90,7 +93,12 @@ def main() -> None:
             def complete(text: str) -> object:
                 return backend.complete([], text)
 
+            def complete_cold(text: str) -> object:
+                _forget_tokens()
+                return backend.complete([], text)
+
             rate(f"[{language}] RulesBackend.complete", texts, complete, args.repeat)
+            rate(f"[{language}]   same, every word new", texts, complete_cold, args.repeat)
             summarize = summarizer.summarize
             rate(
                 f"[{language}] Summarizer(backend='rules').summarize", texts, summarize, args.repeat

@@ -1,19 +1,23 @@
 """The rules backend's building blocks: the cue matcher (clitics, suffixes, the article,
-whole tokens only), the fast normaliser (identical to `textnorm.normalize_with_map`),
-segmentation and language detection, and a French lexicon as data."""
+whole tokens only, the token-start index of articles), the fast normaliser (identical to
+`textnorm.normalize_with_map`), segmentation and language detection, and a French lexicon
+as data."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 from pathlib import Path
+from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarizer.backends.rules import extract
 from summarizer.backends.rules.doc import Doc, detect_language
 from summarizer.backends.rules.ids import IdMaker, slug
-from summarizer.backends.rules.lexicon import CueSet
+from summarizer.backends.rules.lexicon import CueSet, load_gazetteer, load_lexicon
 from summarizer.textnorm import normalize
 
 FIXTURES = Path(__file__).resolve().parent.parent / "evals" / "fixtures"
@@ -134,6 +138,55 @@ def test_cue_scan_of_normalised_text_matches_the_general_scan(
     # the text it changes no match: both paths must agree, on the whole text and windows.
     assert list(cues.finditer(text)) == list(cues.finditer(text + "\n"))
     assert list(cues.finditer(text, a, b)) == list(cues.finditer(text + "\n", a, b))
+
+
+@st.composite
+def _articles(draw: st.DrawFn) -> str:
+    """Texts long enough (over 200 characters) for the token-start index."""
+    words = draw(st.lists(st.tuples(_TOKENS, _SEPARATORS), min_size=40, max_size=90))
+    return "".join(t + s for t, s in words) + "x " * 100
+
+
+@settings(max_examples=200, deadline=None)
+@given(_articles(), st.integers(0, 400), st.integers(0, 800), st.booleans(), st.booleans())
+def test_indexed_scan_of_an_article_matches_the_general_scan(
+    raw: str, a: int, b: int, clitics: bool, verbs: bool
+) -> None:
+    cues = CueSet([(w, w) for w in _CUE_WORDS], clitics=clitics, article=clitics, verbs=verbs)
+    text = normalize(raw)
+    assert len(text) > 200
+    assert list(cues.finditer(text)) == list(cues.finditer(text + "\n"))
+    assert list(cues.finditer(text, a, b)) == list(cues.finditer(text + "\n", a, b))
+    assert cues.search(text, a, b) == cues.search(text + "\n", a, b)
+
+
+def _cue_sets(code: str) -> list[CueSet[Any]]:
+    lexicon = load_lexicon(code)
+    gazetteer = load_gazetteer()
+    sets = [getattr(lexicon, f.name) for f in fields(lexicon)]
+    return [s for s in sets if isinstance(s, CueSet)] + [gazetteer.forms, gazetteer.demonyms]
+
+
+@pytest.mark.parametrize("code", ["ar", "en", "fr", "es"])
+def test_every_cue_set_finds_in_fixtures_what_the_general_scan_finds(code: str) -> None:
+    # The index keeps only tokens that can open a cue: a cue it missed would show here
+    # as a match of the general path (a line break sends the matcher down that path).
+    sets = _cue_sets(code)
+    for path in sorted(FIXTURES.glob(f"{code}_*.txt"))[::4]:
+        text = normalize(path.read_text(encoding="utf-8"))
+        for cues in sets:
+            assert list(cues.finditer(text)) == list(cues.finditer(text + "\n")), path.name
+
+
+def test_a_cue_set_first_used_after_an_article_was_indexed_is_still_found() -> None:
+    text = normalize("ونفى المتحدث وجود مفاوضات، ورفض الوفد المقترح. " * 10)
+    first = CueSet([("نفى", "deny")], clitics=True)
+    assert len(list(first.finditer(text))) == 10
+    # Registering a new set replaces the token memo the index of `text` was built from:
+    # its tokens are looked up again with the new set's openers.
+    later = CueSet([("رفض", "refuse"), ("مفاوضات", "talks")], clitics=True)
+    assert _cues(list(later.finditer(text))) == ["مفاوضات", "رفض"] * 10
+    assert len(list(first.finditer(text))) == 10
 
 
 @settings(max_examples=300, deadline=None)

@@ -10,7 +10,9 @@ the normalised article, where tokens are separated by exactly one space.
 from __future__ import annotations
 
 import re
+import threading
 import tomllib
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
@@ -22,12 +24,16 @@ from .grammar import Grammar, build_grammar
 
 T = TypeVar("T")
 
-#: Arabic proclitics allowed before a cue: conjunction (و ف) then preposition (ب ل ك).
-_AR_PREFIX = "(?:[وف]?(?:[بلك])?)"
-#: Arabic pronoun suffixes allowed after a cue ("رفضهما", "مفاوضاتها").
-_AR_SUFFIX = "(?:هما|هم|ها|ه|نا)?"
+#: Arabic proclitics allowed before a cue: a conjunction, then a preposition.
+_AR_CONJUNCTIONS = frozenset({"و", "ف"})
+_AR_PREPOSITIONS = frozenset({"ب", "ل", "ك"})
+#: Arabic pronoun suffixes allowed after a cue ("رفضهما", "مفاوضاتها"), longest first.
+_AR_SUFFIXES = ("هما", "هم", "ها", "ه", "نا")
 #: Reporting verbs take no bare ه: folded ة makes "إشارة" (a sign) read as "أشار" + ه.
-_AR_VERB_SUFFIX = "(?:هما|هم|ها|نا)?"
+_AR_VERB_SUFFIXES = tuple(x for x in _AR_SUFFIXES if x != "ه")
+_AR_PREFIX = f"(?:[{''.join(sorted(_AR_CONJUNCTIONS))}]?(?:[{''.join(sorted(_AR_PREPOSITIONS))}])?)"
+_AR_SUFFIX = f"(?:{'|'.join(_AR_SUFFIXES)})?"
+_AR_VERB_SUFFIX = f"(?:{'|'.join(_AR_VERB_SUFFIXES)})?"
 
 
 def phrase_pattern(phrases: Iterable[str]) -> str:
@@ -115,6 +121,16 @@ class CueSet(Generic[T]):
         # fast on whole articles). Equivalent wherever the only whitespace is " ".
         self._spaced = re.compile(" " + body)
         self._group = self._regex.groupindex["cue"]
+        # What a token is, past up to two proclitics, where a match of these cues starts:
+        # a one-word cue with each suffix the pattern allows, or a phrase's first word.
+        suffixes = ("",) + ((_AR_VERB_SUFFIXES if verbs else _AR_SUFFIXES) if clitics else ())
+        openers: set[str] = set()
+        for phrase in table:
+            first, space, _ = phrase.partition(" ")
+            openers.update([first] if space else [first + x for x in suffixes])
+        self.openers = frozenset(openers)
+        #: Its bit in `_TokenStarts` masks, given at its first scan of an article.
+        self.bit = 0
 
     def __bool__(self) -> bool:
         return bool(self._table)
@@ -128,6 +144,29 @@ class CueSet(Generic[T]):
         stop = len(text) if end is None else end
         table = self._table
         new, group = _new_cue_match, self._group
+        if len(text) > _LONG_TEXT and _only_plain_spaces(text):
+            # Only the tokens that can open one of the cues are tried (`_TokenStarts`): a
+            # few dozen matches instead of one attempt after every space of the article.
+            candidates = _token_starts(text, self)
+            i = bisect_left(candidates, start)
+            positions = candidates[i : bisect_left(candidates, stop, i)]
+            if stop < len(text) and text[stop] != " ":
+                # The window ends inside a token, which ends there for the pattern too: cut
+                # short, it may be a cue ("رفض" of "رفضهما") though the whole token opens none.
+                cut = text.rfind(" ", 0, stop) + 1
+                if cut >= start and (not positions or positions[-1] != cut):
+                    positions.append(cut)
+            match, last_end = self._regex.match, start
+            for pos in positions:
+                if pos < last_end:
+                    continue  # inside the previous match, a phrase of several words
+                m = match(text, pos, stop)
+                if m is not None:
+                    s, e = m.span(group)
+                    cue = text[s:e]
+                    yield new(s, e, pos, m.end(), cue, table[cue])
+                    last_end = m.end()
+            return
         if not _only_plain_spaces(text):
             for m in self._regex.finditer(text, start, stop):
                 s, e = m.span(group)
@@ -165,6 +204,111 @@ class CueSet(Generic[T]):
         return value
 
 
+#: Texts longer than this are articles (or their chunks), not the tokens `fullmatch`
+#: looks up: they are scanned through `_TokenStarts`, and their checks are remembered.
+_LONG_TEXT = 200
+
+
+class _Openers(dict[str, int]):
+    """Token → bit mask of the registered cue sets a match of which can start at it, filled
+    on demand from `table` (opener → mask). Replaced, never changed, when a set registers,
+    so a mask computed before can never be read as including the new set."""
+
+    def __init__(self, table: dict[str, int], bits: int) -> None:
+        super().__init__()
+        self.table = table
+        #: Every bit given so far: a set whose bit is in here is in every mask.
+        self.bits = bits
+
+    def __missing__(self, token: str) -> int:
+        get = self.table.get
+        mask = get(token, 0)
+        # The proclitics of `_AR_PREFIX`: a conjunction, a preposition, or both in order.
+        if len(token) > 1:
+            if token[0] in _AR_CONJUNCTIONS:
+                mask |= get(token[1:], 0)
+                if len(token) > 2 and token[1] in _AR_PREPOSITIONS:
+                    mask |= get(token[2:], 0)
+            elif token[0] in _AR_PREPOSITIONS:
+                mask |= get(token[1:], 0)
+        if len(self) < 200_000:
+            self[token] = mask
+        return mask
+
+
+_openers = _Openers({}, 0)
+_register_lock = threading.Lock()
+
+
+def _register(cues: CueSet[Any]) -> None:
+    """Give `cues` the next bit and a new `_Openers` that knows its openers. Sets live as
+    long as the lexicons that hold them (loaded once per process), so bits are few."""
+    global _openers
+    with _register_lock:
+        if cues.bit:
+            return
+        bit = _openers.bits + 1  # bits are given in order: `bits` is 2**n - 1
+        table = dict(_openers.table)
+        for opener in cues.openers:
+            table[opener] = table.get(opener, 0) | bit
+        _openers = _Openers(table, _openers.bits | bit)
+        cues.bit = bit
+
+
+class _TokenStarts:
+    """Where each registered cue set may match in one text: the starts of the tokens that
+    can open one of its cues.
+
+    A cue set scanned over an article would otherwise try its pattern after every space,
+    a dozen sets over the same text. Here one pass looks every token up once (memoised
+    across articles) and a set then tries its pattern only at its candidates. A token that
+    is no candidate cannot start a match, so the matches are exactly those of the scan."""
+
+    __slots__ = ("by_bit", "openers", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.openers = openers = _openers
+        by_bit: dict[int, list[int]] = {}
+        pos = 0
+        for word in text.split(" "):
+            mask = openers[word]
+            while mask:
+                low = mask & -mask
+                found = by_bit.get(low)
+                if found is None:
+                    by_bit[low] = [pos]
+                else:
+                    found.append(pos)
+                mask ^= low
+            pos += len(word) + 1
+        self.by_bit = by_bit
+
+
+#: The index of the text scanned last: an article's cue sets are scanned one after another.
+_last_starts: _TokenStarts | None = None
+_NO_STARTS: list[int] = []
+
+
+def _forget_tokens() -> None:
+    """Empty the token memo, as if every word of the next article were new (benchmarks)."""
+    global _openers
+    with _register_lock:
+        _openers = _Openers(_openers.table, _openers.bits)
+
+
+def _token_starts(text: str, cues: CueSet[Any]) -> list[int]:
+    """Starts of the tokens of `text` where `cues` may match, in order. The index is built
+    again for a new text, or when `cues` registered after it was built."""
+    global _last_starts
+    if not cues.bit:
+        _register(cues)
+    starts = _last_starts
+    if starts is None or starts.text is not text or not cues.bit & starts.openers.bits:
+        starts = _last_starts = _TokenStarts(text)
+    return starts.by_bit.get(cues.bit, _NO_STARTS)
+
+
 _OTHER_SPACE = re.compile(r"[^\S ]")
 #: The last text checked by `_only_plain_spaces` and the answer: an article's normalised
 #: text is scanned by a dozen cue sets in a row.
@@ -178,7 +322,7 @@ def _only_plain_spaces(text: str) -> bool:
         return _last_checked[1]
     # Every whitespace character but " " is unprintable: most texts pass the quick test.
     plain = text.isprintable() or _OTHER_SPACE.search(text) is None
-    if len(text) > 200:  # tokens looked up by `fullmatch` must not evict the article
+    if len(text) > _LONG_TEXT:  # tokens looked up by `fullmatch` must not evict the article
         _last_checked = (text, plain)
     return plain
 
