@@ -2388,13 +2388,42 @@ def test_a_body_described_as_mediating_is_not_a_side(
             "agreed",
             {"Alcaldía de Monteclaro", "Gremio de Taxistas"},
         ),
+        # Readiness is an offer: "ready to", «مستعدة», "prête à", "dispuesta a".
+        (
+            "Port dispute\n\nThe Kavala Dockers' Union and the Harbour Board have argued "
+            "for weeks.\n\nThe Kavala Dockers' Union said it was ready to suspend the "
+            "overtime ban if the Harbour Board took back the 60 fitters.",
+            "proposed",
+            {"Kavala Dockers' Union", "Harbour Board"},
+        ),
+        (
+            'وقالت وزارة الزراعة في بيان إنها "مستعدة لاستقبال ممثلي نقابة الفلاحين في أي '
+            'وقت إذا علقت النقابة إضرابها".',
+            "proposed",
+            {"وزارة الزراعة", "نقابة الفلاحين"},
+        ),
+        (
+            "Barrage à Bassam\n\nLe Collectif des riverains de Bassam bloque depuis lundi "
+            "l'accès à l'usine de la Société des eaux de Bassam.\n\nLe Collectif des "
+            "riverains de Bassam s'est dit prêt à lever le barrage si la Société des eaux de "
+            "Bassam rétablit la distribution.",
+            "proposed",
+            {"Collectif des riverains de Bassam", "Société des eaux de Bassam"},
+        ),
+        (
+            "La Cooperativa Minera del Sur está dispuesta a volver a la mesa con la Empresa "
+            "Nacional de Cobre, dijo su presidente.",
+            "proposed",
+            {"Cooperativa Minera del Sur", "Empresa Nacional de Cobre"},
+        ),
     ],
 )
 def test_a_verb_that_states_the_act_is_a_claim_without_a_negotiation_word(
     text: str, status: str, sides: set[str]
 ) -> None:
-    # "had offered", "acordaron": the verb stands for the negotiation word, and its status
-    # is the verb's own, whatever else the clause says ("if the association accepts").
+    # "had offered", "acordaron", "ready to": the verb stands for the negotiation word, and
+    # its status is the verb's own, whatever else the clause says ("if the association
+    # accepts").
     draft = extract(text)
     names = _names(draft)
     (claim,) = draft.negotiation_claims
