@@ -639,11 +639,28 @@ def test_refusing_to_comment_is_no_refusal_or_suspension_of_talks(sentence: str)
         "Minister Alma Reisz said talks with the Red Hawks brigade were going well and that an "
         "agreement could be signed by the end of the month.",
         "Minister Alma Reisz said a deal with the Red Hawks brigade may be signed next week.",
+        # Awaited («بانتظار»): the approval (موافقة) it waits for is no agreement.
+        'وقال الوزير سامي الخطيب إن الاتفاق مع جبهة الوادي "ما زال بانتظار موافقة البرلمان".',
     ],
 )
 def test_an_agreement_that_could_be_signed_is_ongoing(sentence: str) -> None:
     draft = extract(sentence)
     assert [c.status for c in draft.negotiation_claims] == ["ongoing"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statuses"),
+    [
+        ('وقال الوزير سامي الخطيب إن الوزارة "ما زالت تتفاوض مع جبهة الوادي".', ["ongoing"]),
+        ("وقال الوزير سامي الخطيب إن المحادثات مع جبهة الوادي لا تزال مستمرة.", ["ongoing"]),
+        # No refusal ("no negociará" is one); no status word either.
+        ("El ministro Sami Jatib dijo que el Gobierno no deja de negociar con el Frente.", []),
+    ],
+)
+def test_a_negator_that_makes_still_negates_nothing(sentence: str, statuses: list[str]) -> None:
+    # «ما زال», «لا تزال», "no deja de": "still", a negator and a verb of continuing.
+    draft = extract(sentence)
+    assert [c.status for c in draft.negotiation_claims] == statuses
 
 
 def test_what_is_neither_confirmed_nor_denied_is_not_asserted() -> None:

@@ -86,6 +86,7 @@ _MODALS = _G.modals
 _CONDITIONALS = _G.conditionals
 _COORDINATORS = _G.coordinators
 _MA_RELATIVE = _G.relative_pairs
+_CONTINUITY = _G.continuity_verbs
 _VERB_PARTICLES = _G.verb_particles
 _AR_PRONOUN_PARTICLES = _G.pronoun_particles
 _CONCESSIVE = _G.concessive
@@ -396,7 +397,7 @@ class _Extractor:
             # may be a clause back, with its subject and object in between.
             before = words_before(start, 120)[-12:-1]
             window = len(before)
-        return _holds_entry(before, self.lex.denial_negators, last=window)
+        return _holds_entry(_still_unnegated(before), self.lex.denial_negators, last=window)
 
     def in_outlet(self, m: Mention) -> bool:
         """Whether the mention is part of a cited outlet's name."""
@@ -1387,7 +1388,7 @@ class _Extractor:
         words = self.words_before(start, 40)[-3:]
         if words and words[-1] in _PAST_AUXILIARIES:
             return False  # "n'a rencontré personne": a past negative, not a refusal
-        padded = " " + " ".join(words) + " "
+        padded = " " + " ".join(_still_unnegated(words)) + " "
         return any(f" {n} " in padded for n in self.lex.refused_negators)
 
     def status(self, start: int, end: int) -> str | None:
@@ -1971,6 +1972,16 @@ def _plural_forms(head: str) -> tuple[str, ...]:
     if head.endswith("y"):
         return (head[:-1] + "ies",)
     return (head + "s", head + "es")
+
+
+def _still_unnegated(words: list[str]) -> list[str]:
+    """`words` without the negators that a verb of continuing after them makes "still"
+    («ما زال يتفاوض», "no deja de negociar"): blanked, so positions are kept."""
+    if _CONTINUITY.isdisjoint(words):
+        return words
+    return [
+        "" if i + 1 < len(words) and words[i + 1] in _CONTINUITY else w for i, w in enumerate(words)
+    ]
 
 
 def _holds_entry(words: list[str], vocab: frozenset[str], last: int = 0) -> bool:

@@ -85,6 +85,9 @@ class Grammar:
     #: Two-word relatives whose second word would otherwise read as a negator («وهو ما
     #: نفاه»: which … denied).
     relative_pairs: frozenset[tuple[str, ...]]
+    #: Verbs of continuing that a negator right before turns into "still" («ما زال
+    #: يتفاوض», «لا تزال المحادثات», "no deja de negociar"): that negator negates nothing.
+    continuity_verbs: frozenset[str]
     #: Definite articles ("with the army", "el penal", "la Fédération").
     definite_articles: frozenset[str]
     #: Articles before a plural group name ("the Houthis", "Los Halcones").
