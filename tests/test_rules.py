@@ -1345,6 +1345,21 @@ def test_a_state_and_its_government_named_by_nationality_are_one_actor(
     assert not any(a.kind == "state" for a in draft.actors)
 
 
+def test_a_named_front_is_not_the_army_named_before_it() -> None:
+    # «الجبهة الشعبية» has a head of its own (front) and a word after it: a new body, not
+    # a reference back to the latest armed group, which is the army here.
+    draft = extract(
+        "الجيش السوداني يتسلم جثامين 14 جنديا من الجبهة.\n\nوقال المتحدث باسم الجبهة "
+        "الشعبية أرنو تاور إن الجبهة تنفي الاتفاق مع الجيش على وقف القتال."
+    )
+    names = _names(draft)
+    spokesman = next(a for a in draft.actors if a.name == "أرنو تاور")
+    assert spokesman.affiliation is not None
+    assert names[spokesman.affiliation] == "الجبهة الشعبية"
+    (denial,) = draft.denials
+    assert [names[c] for c in denial.counterparties] == ["الجيش السوداني"]
+
+
 def test_the_gazetteer_knows_states_beyond_the_story_of_the_seed() -> None:
     draft = extract(
         "Oman, which has mediated between the two sides before, said talks between the "

@@ -938,11 +938,26 @@ class _Builder:
             )
             if kind == "other" and head not in _COLLECTIVE_HEADS:
                 stages = stages[1:]
+            # "الجبهة الشعبية" is no "الجيش": a head of its own with more words after it
+            # names a body of its own; only a collective word's body ("the group") is
+            # referred back to by it.
+            specific = (
+                head
+                if kind == "armed_group"
+                and head not in _COLLECTIVE_HEADS
+                and " " in self.doc.ntext[start:end]
+                else None
+            )
             for wanted in stages:
                 latest = -1
                 for m in self.mentions:
                     rec = self.actors[m.key]
-                    if latest < m.start < start and rec.kind in wanted and rec.head is not None:
+                    if (
+                        latest < m.start < start
+                        and rec.kind in wanted
+                        and rec.head is not None
+                        and (specific is None or rec.head in _COLLECTIVE_HEADS)
+                    ):
                         best, latest = rec, m.start
                 if best is not None or kind != "other":
                     break
