@@ -2448,6 +2448,19 @@ def test_a_body_described_as_mediating_is_not_a_side(
             "proposed",
             {"Cooperativa Minera del Sur", "Empresa Nacional de Cobre"},
         ),
+        (
+            "أزمة الحبوب\n\nتتواصل الأزمة بين وزارة الزراعة ونقابة الفلاحين منذ أسابيع.\n\n"
+            'وقالت وزارة الزراعة في بيان إنها "منفتحة على دراسة مهلة" تطلبها نقابة الفلاحين.',
+            "proposed",
+            {"وزارة الزراعة", "نقابة الفلاحين"},
+        ),
+        (
+            "Port dispute\n\nThe Kavala Dockers' Union and the Harbour Board have argued "
+            "for weeks.\n\nThe Harbour Board said it had invited the Kavala Dockers' Union "
+            "to its offices on Friday.",
+            "proposed",
+            {"Kavala Dockers' Union", "Harbour Board"},
+        ),
     ],
 )
 def test_a_verb_that_states_the_act_is_a_claim_without_a_negotiation_word(
