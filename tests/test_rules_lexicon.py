@@ -6,6 +6,7 @@ as data."""
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -187,6 +188,15 @@ def test_a_cue_set_first_used_after_an_article_was_indexed_is_still_found() -> N
     later = CueSet([("رفض", "refuse"), ("مفاوضات", "talks")], clitics=True)
     assert _cues(list(later.finditer(text))) == ["مفاوضات", "رفض"] * 10
     assert len(list(first.finditer(text))) == 10
+
+
+def test_articles_extracted_in_threads_at_once_get_the_answers_they_get_alone() -> None:
+    # `acomplete` runs the rules in threads: each keeps its own index of the text it scans.
+    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))[::9]]
+    alone = [extract(t).model_dump_json() for t in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        for _ in range(3):
+            assert list(pool.map(lambda t: extract(t).model_dump_json(), texts)) == alone
 
 
 @settings(max_examples=300, deadline=None)

@@ -285,8 +285,9 @@ class _TokenStarts:
         self.by_bit = by_bit
 
 
-#: The index of the text scanned last: an article's cue sets are scanned one after another.
-_last_starts: _TokenStarts | None = None
+#: Per thread, the index of the text scanned last: an article's cue sets are scanned one
+#: after another, and articles extracted in threads at once (`acomplete`) keep their own.
+_last_starts = threading.local()
 _NO_STARTS: list[int] = []
 
 
@@ -300,12 +301,11 @@ def _forget_tokens() -> None:
 def _token_starts(text: str, cues: CueSet[Any]) -> list[int]:
     """Starts of the tokens of `text` where `cues` may match, in order. The index is built
     again for a new text, or when `cues` registered after it was built."""
-    global _last_starts
     if not cues.bit:
         _register(cues)
-    starts = _last_starts
+    starts: _TokenStarts | None = getattr(_last_starts, "index", None)
     if starts is None or starts.text is not text or not cues.bit & starts.openers.bits:
-        starts = _last_starts = _TokenStarts(text)
+        starts = _last_starts.index = _TokenStarts(text)
     return starts.by_bit.get(cues.bit, _NO_STARTS)
 
 
