@@ -1345,6 +1345,26 @@ def test_a_state_and_its_government_named_by_nationality_are_one_actor(
     assert not any(a.kind == "state" for a in draft.actors)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El Gobierno de Valdoria y el Frente del Valle negocian desde marzo.\n\nEl ministro "
+        "Sami Jatib dijo que las conversaciones con el Frente del Valle continúan.",
+        "Die Regierung von Valdorien verhandelt seit März mit der Talfront.\n\nGouverneur "
+        "Sami Jatib sagte, die Gespräche mit der Talfront dauerten an.",
+    ],
+)
+def test_a_state_official_titled_in_any_language_belongs_to_the_one_government(
+    text: str,
+) -> None:
+    # `grammar.state_titles`: "ministro", "Gouverneur" as well as "minister".
+    draft = extract(text)
+    names = _names(draft)
+    official = next(a for a in draft.actors if a.name == "Sami Jatib")
+    assert official.affiliation is not None
+    assert names[official.affiliation] in ("Gobierno de Valdoria", "Die Regierung")
+
+
 def test_a_named_front_is_not_the_army_named_before_it() -> None:
     # «الجبهة الشعبية» has a head of its own (front) and a word after it: a new body, not
     # a reference back to the latest armed group, which is the army here.

@@ -32,6 +32,7 @@ _NAME_PARTICLES = _G.name_particles
 _TITLE_LINKS = _G.title_links
 _OFFICE_HEADS = _G.office_heads
 _POSSESSIVES = _G.possessives
+_STATE_TITLES = _G.state_titles
 _PLURAL_ARTICLES = _G.plural_articles
 _DEFINITE = _G.definite_articles
 _DOCUMENT_PLURALS = _G.document_plurals
@@ -85,7 +86,6 @@ _CLOSING_QUOTES = frozenset({"»", '"', "”"})
 _MAX_QUOTED_NAME = 4
 _GOVERNS = re.compile(" (?:" + phrase_pattern(p + " " for p in _G.government_links) + ")?")
 #: Roles that make an unaffiliated person part of the article's government.
-_STATE_ROLES = ("minister", "secretary", "governor", "commissioner", "president", "ministre")
 #: Titles whose body is an office of state ("el viceministro de Transporte").
 _OFFICE_ROLES = frozenset({"minister", "deputy minister", "mayor", "governor", "secretary"})
 #: Titles of a company's officers.
@@ -2398,7 +2398,7 @@ class _Builder:
                 if (
                     rec.kind == "person"
                     and rec.affiliation is None
-                    and any(r in (rec.role or "") for r in _STATE_ROLES)
+                    and any(r in (rec.role or "") for r in _STATE_TITLES)
                 ):
                     rec.affiliation = governments[0]  # "وزير الداخلية فؤاد المصري"
                 if (

@@ -120,6 +120,9 @@ class Grammar:
     #: Words between a person's name and the body they belong to ("Daniel Okumbe of the
     #: United Lakes Party").
     member_links: frozenset[str]
+    #: Titles of state officials, as a role holds them ("minister", "ministro", "gouverneur"):
+    #: a person so titled whom no body claims belongs to the article's one government.
+    state_titles: frozenset[str]
     #: Lowercase particles inside Latin-script names ("Hassan al-Masri", "Ludwig van
     #: Beethoven").
     name_particles: frozenset[str]
