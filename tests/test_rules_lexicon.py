@@ -168,7 +168,7 @@ def _cue_sets(code: str) -> list[CueSet[Any]]:
     return [s for s in sets if isinstance(s, CueSet)] + [gazetteer.forms, gazetteer.demonyms]
 
 
-@pytest.mark.parametrize("code", ["ar", "en", "fr", "es"])
+@pytest.mark.parametrize("code", ["ar", "en", "fr", "es", "de"])
 def test_every_cue_set_finds_in_fixtures_what_the_general_scan_finds(code: str) -> None:
     # The index keeps only tokens that can open a cue: a cue it missed would show here
     # as a match of the general path (a line break sends the matcher down that path).

@@ -85,7 +85,6 @@ _OPENING_QUOTES = frozenset({"«", '"', "“"})
 _CLOSING_QUOTES = frozenset({"»", '"', "”"})
 _MAX_QUOTED_NAME = 4
 _GOVERNS = re.compile(" (?:" + phrase_pattern(p + " " for p in _G.government_links) + ")?")
-#: Roles that make an unaffiliated person part of the article's government.
 #: Titles whose body is an office of state ("el viceministro de Transporte").
 _OFFICE_ROLES = frozenset({"minister", "deputy minister", "mayor", "governor", "secretary"})
 #: Titles of a company's officers.
