@@ -2351,7 +2351,8 @@ class _Builder:
         and an adjective, then ل and a body, speaks for that body."""
         if not self.arabic:
             return
-        starts = {m.start: m for m in self.mentions}
+        self._index_mentions()
+        starts = self._by_start
         for m in list(self.mentions):
             rec = self.actors[m.key]
             if rec.affiliation or rec.kind == "person" or rec.head not in _OFFICE_HEADS:
@@ -2656,7 +2657,6 @@ class _Builder:
         self.demonyms()
         if not self.arabic:
             self.described()
-        if not self.arabic:
             self.members_of()
             self.apposed_affiliations()
         self.possessive_affiliations()

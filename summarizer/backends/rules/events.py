@@ -54,7 +54,7 @@ from rapidfuzz import fuzz
 from ...textnorm import normalize
 from .actors import ActorRec, ActorTable, Mention
 from .doc import Doc, Sentence
-from .lexicon import OUTLET_KINDS, STATUS_ORDER, CueMatch, load_grammar
+from .lexicon import AR_CONJUNCTIONS, OUTLET_KINDS, STATUS_ORDER, CueMatch, load_grammar
 from .sources import SourceRec
 
 #: Word classes from the lexicons' [grammar] tables (grammar.py says what each holds).
@@ -153,8 +153,6 @@ _CAMPS = {
 }
 #: The camp that each camp faces first in a conflict story.
 _FACING = {"armed": ("state",), "state": ("armed",)}
-#: Arabic conjunctions written as a prefix of the next word.
-_CONJUNCTIONS = frozenset({"و", "ف"})
 #: Quotation marks (a clause break that opens a quote, not an apposition).
 _QUOTES = frozenset('"«»“”')
 #: How far (normalised characters) before a predicative cue its verb's negator may stand.
@@ -1354,7 +1352,7 @@ class _Extractor:
         """A conditional marker in the three tokens before `start` ("if they reject")."""
         before = self.words_before(start, 40)[-3:]
         return any(
-            t in _CONDITIONALS or (t[:1] in _CONJUNCTIONS and t[1:] in _CONDITIONALS)
+            t in _CONDITIONALS or (t[:1] in AR_CONJUNCTIONS and t[1:] in _CONDITIONALS)
             for t in before
         )
 
@@ -1803,7 +1801,7 @@ class _Extractor:
         i = self.doc.token_index(start)
         while i < len(self.doc.tokens) and self.doc.tokens[i][0] < end:
             t = self.doc.token_text(i)
-            if t in _REPORTED_CLAUSE or (t[:1] in _CONJUNCTIONS and t[1:] in _REPORTED_CLAUSE):
+            if t in _REPORTED_CLAUSE or (t[:1] in AR_CONJUNCTIONS and t[1:] in _REPORTED_CLAUSE):
                 return self.doc.tokens[i][0]
             i += 1
         return None
@@ -1988,7 +1986,9 @@ def _holds_entry(words: list[str], vocab: frozenset[str], last: int = 0) -> bool
     """Whether `words` hold an entry of `vocab`: as one of the `last` words (all when 0),
     also behind the conjunction و/ف ("ولم ينفِ" holds "لم"), or as a phrase anywhere in them."""
     tail = words[-last:] if last else words
-    if any(t in vocab or (t[:1] in _CONJUNCTIONS and len(t) > 2 and t[1:] in vocab) for t in tail):
+    if any(
+        t in vocab or (t[:1] in AR_CONJUNCTIONS and len(t) > 2 and t[1:] in vocab) for t in tail
+    ):
         return True
     joined = " ".join(words)
     return any(p in joined for p in _phrases_of(vocab))

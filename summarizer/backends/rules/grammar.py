@@ -218,10 +218,15 @@ class Grammar:
 _KEYS = {f.name: f.name.rstrip("_") for f in fields(Grammar)}
 
 
+def norm_set(values: Iterable[str]) -> frozenset[str]:
+    """The non-empty normalised forms of `values`, as cues and word classes are compared."""
+    return frozenset(n for n in (normalize(v) for v in values) if n)
+
+
 def _words(values: Iterable[str], key: str) -> frozenset[str]:
     if key in _AS_WRITTEN:
         return frozenset(v.lower() for v in values if v.strip())
-    return frozenset(n for n in (normalize(v) for v in values) if n)
+    return norm_set(values)
 
 
 def _check(source: str, table: Mapping[str, Any]) -> None:

@@ -20,18 +20,18 @@ from importlib import resources
 from typing import Any, Generic, TypeVar
 
 from ...textnorm import normalize
-from .grammar import Grammar, build_grammar
+from .grammar import Grammar, build_grammar, norm_set
 
 T = TypeVar("T")
 
 #: Arabic proclitics allowed before a cue: a conjunction, then a preposition.
-_AR_CONJUNCTIONS = frozenset({"و", "ف"})
+AR_CONJUNCTIONS = frozenset({"و", "ف"})
 _AR_PREPOSITIONS = frozenset({"ب", "ل", "ك"})
 #: Arabic pronoun suffixes allowed after a cue ("رفضهما", "مفاوضاتها"), longest first.
 _AR_SUFFIXES = ("هما", "هم", "ها", "ه", "نا")
 #: Reporting verbs take no bare ه: folded ة makes "إشارة" (a sign) read as "أشار" + ه.
 _AR_VERB_SUFFIXES = tuple(x for x in _AR_SUFFIXES if x != "ه")
-_AR_PREFIX = f"(?:[{''.join(sorted(_AR_CONJUNCTIONS))}]?(?:[{''.join(sorted(_AR_PREPOSITIONS))}])?)"
+_AR_PREFIX = f"(?:[{''.join(sorted(AR_CONJUNCTIONS))}]?(?:[{''.join(sorted(_AR_PREPOSITIONS))}])?)"
 _AR_SUFFIX = f"(?:{'|'.join(_AR_SUFFIXES)})?"
 _AR_VERB_SUFFIX = f"(?:{'|'.join(_AR_VERB_SUFFIXES)})?"
 
@@ -206,7 +206,7 @@ class _Openers(dict[str, int]):
         mask = get(token, 0)
         # The proclitics of `_AR_PREFIX`: a conjunction, a preposition, or both in order.
         if len(token) > 1:
-            if token[0] in _AR_CONJUNCTIONS:
+            if token[0] in AR_CONJUNCTIONS:
                 mask |= get(token[1:], 0)
                 if len(token) > 2 and token[1] in _AR_PREPOSITIONS:
                     mask |= get(token[2:], 0)
@@ -458,10 +458,6 @@ def _bare_titles(titles: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
     return list(bare.items())
 
 
-def _norm_set(values: Iterable[str]) -> frozenset[str]:
-    return frozenset(n for n in (normalize(v) for v in values) if n)
-
-
 #: Status cue precedence: the first kind found in this order wins when several occur.
 STATUS_ORDER: tuple[str, ...] = ("refused", "stalled", "concluded", "agreed", "proposed", "ongoing")
 #: Source kinds looked up by cue, most specific first.
@@ -522,10 +518,11 @@ def load_lexicon(code: str) -> Lexicon:
 
     status_entries = [(p, kind) for kind in STATUS_ORDER for p in status.get(kind, [])]
     source_entries = [(p, kind) for kind in SOURCE_CUE_KINDS for p in sources.get(kind, [])]
+    not_bodies = norm_set(actors.get("not_bodies", []))
     return Lexicon(
         code=code,
         clitics=clitics,
-        stopwords=_norm_set(data.get("language", {}).get("stopwords", [])),
+        stopwords=norm_set(data.get("language", {}).get("stopwords", [])),
         denial=cues(
             _phrases(
                 [
@@ -535,12 +532,12 @@ def load_lexicon(code: str) -> Lexicon:
                 ]
             )
         ),
-        denial_participles=_norm_set(denial.get("participles", [])),
-        denial_predicative=_norm_set(denial.get("predicative", [])),
-        denial_negators=_norm_set(denial.get("negators", [])),
-        denial_nobody=_norm_set(denial.get("nobody", [])),
-        object_openers=_norm_set(denial.get("object_openers", [])),
-        denial_demands=_norm_set(denial.get("demands", [])),
+        denial_participles=norm_set(denial.get("participles", [])),
+        denial_predicative=norm_set(denial.get("predicative", [])),
+        denial_negators=norm_set(denial.get("negators", [])),
+        denial_nobody=norm_set(denial.get("nobody", [])),
+        object_openers=norm_set(denial.get("object_openers", [])),
+        denial_demands=norm_set(denial.get("demands", [])),
         denial_anyone=cues(_phrases(denial.get("anyone", []))),
         not_denial=cues(_phrases(denial.get("not_denial", []))),
         attribution=CueSet(_phrases(attribution.get("cues", [])), clitics=clitics, verbs=True),
@@ -552,12 +549,10 @@ def load_lexicon(code: str) -> Lexicon:
         both_sides=cues(_phrases(negotiation.get("both_sides", []))),
         via=cues(_phrases(negotiation.get("via", []))),
         mediating=cues(_phrases(negotiation.get("mediating", []))),
-        offer_by=frozenset(
-            w for p in _norm_set(negotiation.get("offer_by", [])) for w in p.split()
-        ),
+        offer_by=frozenset(w for p in norm_set(negotiation.get("offer_by", [])) for w in p.split()),
         status=CueSet(status_entries, clitics=clitics, article=True),
-        status_acts=_norm_set(status.get("acts", [])),
-        refused_negators=_norm_set(status.get("refused_negators", [])),
+        status_acts=norm_set(status.get("acts", [])),
+        refused_negators=norm_set(status.get("refused_negators", [])),
         status_terms=cues(_phrases(status.get("terms", []))),
         not_status=cues(_phrases(status.get("not_status", []))),
         heads=cues(
@@ -570,11 +565,11 @@ def load_lexicon(code: str) -> Lexicon:
             )
         ),
         head_first=bool(actors.get("head_first", False)),
-        np_links=_norm_set(actors.get("np_links", [])),
+        np_links=norm_set(actors.get("np_links", [])),
         adjective_suffixes=tuple(normalize(x) for x in actors.get("adjective_suffixes", [])),
         verb_suffixes=tuple(x.lower() for x in actors.get("verb_suffixes", [])),
         infinitive_suffixes=tuple(normalize(x) for x in actors.get("infinitive_suffixes", [])),
-        government_words=_norm_set(actors.get("government_words", [])),
+        government_words=norm_set(actors.get("government_words", [])),
         head_synonyms={
             normalize(word): normalize(group[0])
             for group in actors.get("head_synonyms", [])
@@ -584,25 +579,25 @@ def load_lexicon(code: str) -> Lexicon:
         bare_titles=CueSet(
             _bare_titles(actors.get("titles", {}).items()), clitics=clitics, article=True
         ),
-        pre_titles=_norm_set(actors.get("pre_titles", [])),
-        ranks=_norm_set(actors.get("ranks", [])),
-        name_starts=_norm_set(actors.get("name_starts", [])),
+        pre_titles=norm_set(actors.get("pre_titles", [])),
+        ranks=norm_set(actors.get("ranks", [])),
+        name_starts=norm_set(actors.get("name_starts", [])),
         paternal_surnames=bool(actors.get("paternal_surnames", False)),
-        given_names=_norm_set(actors.get("given_names", [])),
+        given_names=norm_set(actors.get("given_names", [])),
         self_names=cues(_phrases(actors.get("self_names", []))),
-        stop=_norm_set(actors.get("stop", [])),
-        not_names=_norm_set(actors.get("not_names", [])),
-        location_heads=_norm_set(actors.get("location_heads", [])),
-        not_bodies=_norm_set(actors.get("not_bodies", [])),
-        not_body_heads=frozenset(p.split()[0] for p in _norm_set(actors.get("not_bodies", []))),
-        place_starts=_norm_set(actors.get("place_starts", [])),
-        proper_heads=_norm_set(actors.get("proper_heads", [])),
-        compass=_norm_set(actors.get("compass", [])),
-        captors=_norm_set(actors.get("captors", [])),
-        location_preps=_norm_set(actors.get("location_preps", [])),
+        stop=norm_set(actors.get("stop", [])),
+        not_names=norm_set(actors.get("not_names", [])),
+        location_heads=norm_set(actors.get("location_heads", [])),
+        not_bodies=not_bodies,
+        not_body_heads=frozenset(p.split()[0] for p in not_bodies),
+        place_starts=norm_set(actors.get("place_starts", [])),
+        proper_heads=norm_set(actors.get("proper_heads", [])),
+        compass=norm_set(actors.get("compass", [])),
+        captors=norm_set(actors.get("captors", [])),
+        location_preps=norm_set(actors.get("location_preps", [])),
         source_kinds=cues(source_entries),
-        outlet_introducers=_norm_set(sources.get("outlet_introducers", [])),
-        same=_norm_set(sources.get("same", [])),
+        outlet_introducers=norm_set(sources.get("outlet_introducers", [])),
+        same=norm_set(sources.get("same", [])),
         document_cited=cues(_phrases(sources.get("document_cited", []))),
         anonymous=cues(_phrases(sources.get("anonymous", []))),
         member=cues(_phrases(sources.get("member", []))),
